@@ -1,0 +1,29 @@
+# Quark: `make run` starts the demo, `make test` runs every test. Both install what is missing.
+SWIFT ?= swift
+
+.PHONY: deps build release test run bench clean
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+# Debug tests, then a release build (some Swift 6 concurrency diagnostics appear only there).
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	$(SWIFT) build -c release
+
+run: release
+	.build/release/quark demo
+
+bench: release
+	.build/release/quark bench local --inflight 1 --json
+	.build/release/quark bench local --inflight 64 --json
+
+clean:
+	rm -rf .build

@@ -1,0 +1,49 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let package = Package(
+    name: "quark",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "Broker", targets: ["Broker"]),
+        .library(name: "Services", targets: ["Services"]),
+        .library(name: "BrokerTesting", targets: ["BrokerTesting"]),
+        .executable(name: "quark", targets: ["Node"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CZeroMQ",
+            pkgConfig: "libzmq",
+            providers: [.apt(["libzmq3-dev"])]
+        ),
+        .target(
+            name: "Broker",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(name: "Services", dependencies: ["Broker"]),
+        .target(name: "BrokerTesting", dependencies: ["Broker"]),
+        .executableTarget(
+            name: "Node",
+            dependencies: [
+                "Broker", "Services",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .testTarget(
+            name: "BrokerTests", dependencies: ["Broker", "BrokerTesting", "Services"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

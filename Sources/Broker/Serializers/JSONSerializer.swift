@@ -1,0 +1,45 @@
+/// The Moleculer JSON serializer: each payload is a JSON object carrying `ver: "4"` and `sender`.
+public struct JSONSerializer: Serializer {
+    /// The protocol version written and required: Moleculer protocol 4.
+    public static let protocolVersion = "4"
+
+    public init() {}
+
+    /// Throws `InvalidPacketDataError` for a packet without a sender, which no peer would accept.
+    public func serialize(_ packet: Packet) throws(BrokerError) -> [UInt8] {
+        guard !packet.sender.isEmpty else {
+            throw .invalidPacketData("Cannot send a \(packet.type.rawValue) packet without a sender.")
+        }
+        var payload = packet.json
+        payload["ver"] = .string(Self.protocolVersion)
+        payload["sender"] = .string(packet.sender)
+        return JSONWriter.bytes(payload)
+    }
+
+    /// Checks, in order: the bytes are a JSON object, `ver` is the string "4" (else
+    /// `ProtocolVersionMismatchError` with the sender, or "unknown", and the version received:
+    /// `"3"`, `"missing"` or, for a non-string, its type and text such as `"number 4"`),
+    /// `sender` is a non-empty string; then decodes the payload liberally as a packet of `type`.
+    public func deserialize(_ bytes: [UInt8], type: PacketType) throws(BrokerError) -> Packet {
+        let payload = try JSONParser.parse(bytes)
+        guard payload.objectValue != nil else {
+            throw .invalidPacketData(
+                "Invalid \(type.rawValue) packet: the payload is \(payload.typeName), not an object.",
+                data: ["type": .string(type.rawValue), "actual": .string(payload.typeName)])
+        }
+        let sender = payload["sender"]?.stringValue
+        switch payload["ver"] {
+        case .string(Self.protocolVersion): break
+        case .string(let other): throw .protocolVersionMismatch(nodeID: sender ?? "unknown", actual: other)
+        case .none, .null: throw .protocolVersionMismatch(nodeID: sender ?? "unknown", actual: "missing")
+        case .some(let other):
+            throw .protocolVersionMismatch(nodeID: sender ?? "unknown", actual: "\(other.typeName) \(other)")
+        }
+        guard let sender, !sender.isEmpty else {
+            throw .invalidPacketData(
+                "Invalid \(type.rawValue) packet: no sender.",
+                data: ["type": .string(type.rawValue), "sender": payload["sender"] ?? .null])
+        }
+        return try Packet(type: type, json: payload)
+    }
+}

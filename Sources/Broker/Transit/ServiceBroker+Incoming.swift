@@ -1,0 +1,157 @@
+/// Packets arriving from the transporter.
+extension ServiceBroker {
+    /// Entry point of the transporter's receive loop: decode, then dispatch. Quick work (RES,
+    /// registry updates) happens inline; handlers run in their own tasks.
+    func receive(_ batch: [TransportPacket]) {
+        for transportPacket in batch {
+            let packet: Packet
+            do {
+                packet = try serializer.deserialize(transportPacket.payload, type: transportPacket.type)
+            } catch {
+                metrics.packetDropped()
+                logger.debug("packet dropped", metadata: ["packet.type": "\(transportPacket.type.rawValue)", "error": "\(error)"])
+                continue
+            }
+            metrics.packetReceived(packet.type)
+            // Our own packets matter only for nodeID conflicts: answer our own DISCOVER (a twin
+            // learns of us) and check our own INFO's instanceID.
+            if packet.sender == nodeID, packet.type != .info, packet.type != .discover { continue }
+            dispatchIncoming(packet)
+        }
+    }
+
+    private func dispatchIncoming(_ packet: Packet) {
+        switch packet {
+        case .response(let response):
+            guard let entry = pending.withLock({ $0.remove(response.id, ifFrom: response.sender) }) else { return }
+            if response.success {
+                entry.continuation.resume(returning: Reply(data: response.data, meta: response.meta))
+            } else {
+                var error = response.error ?? BrokerError.server("Unknown error from '\(response.sender)'.")
+                if error.nodeID == nil { error.nodeID = response.sender }
+                entry.continuation.resume(throwing: error)
+            }
+        case .request(let request):
+            Task { await handleRequest(request) }
+        case .event(let event):
+            Task { await handleEvent(event) }
+        case .info(let info):
+            let now = clock.now
+            let directives = registry.withLock { registry in
+                registry.processInfo(info, now: now) { [unowned self] definition in self.remoteChain(definition) }
+            }
+            perform(directives)
+        case .discover(let discover):
+            sendInfo(to: discover.sender)
+        case .heartbeat(let heartbeat):
+            let now = clock.now
+            perform(registry.withLock { $0.processHeartbeat(sender: heartbeat.sender, cpu: heartbeat.cpu, now: now) })
+        case .disconnect(let disconnect):
+            let now = clock.now
+            perform(registry.withLock { $0.processDisconnect(sender: disconnect.sender, now: now) })
+        case .ping(let ping):
+            send(.pong(PongPacket(sender: nodeID, id: ping.id, time: ping.time, arrived: WallClock.milliseconds)), to: ping.sender)
+        case .pong(let pong):
+            resolvePing(pong)
+        }
+    }
+
+    /// Runs a peer's request on the local endpoint and answers with a RES.
+    func handleRequest(_ request: RequestPacket) async {
+        let (phase, endpoint, timeoutInSeconds) = (
+            lifecycle.withLock { $0.phase },
+            registry.withLock { $0.localEndpoint(request.action, remoteCaller: true) },
+            registry.withLock { $0.nodes[request.sender]?.sendsTimeoutInSeconds ?? false })
+        guard let endpoint else {
+            let error: BrokerError = phase == .stopping || phase == .stopped
+                ? .serviceNotAvailable(action: request.action, nodeID: nodeID) : .serviceNotFound(action: request.action, nodeID: nodeID)
+            respond(to: request, result: .failure(error), meta: request.meta)
+            return
+        }
+        let timeout: Duration? = request.timeout > 0
+            ? (timeoutInSeconds ? .milliseconds(Int64(request.timeout * 1000)) : .milliseconds(Int64(request.timeout))) : nil
+        let ctx = Context(
+            id: request.id, requestID: request.requestID, parentID: request.parentID, level: request.level, caller: request.caller,
+            nodeID: request.sender, action: endpoint.definition, service: endpoint.definition.service, params: request.params,
+            meta: request.meta, deadline: nil, options: CallOptions(timeout: timeout), broker: self)
+        beginInFlight()
+        defer { endInFlight() }
+        do {
+            let data = try await endpoint.handler(ctx)
+            respond(to: request, result: .success(data), meta: ctx.meta)
+        } catch {
+            respond(to: request, result: .failure(BrokerError.wrapping(error, nodeID: nodeID)), meta: ctx.meta)
+        }
+    }
+
+    private func respond(to request: RequestPacket, result: Result<JSON, BrokerError>, meta: [String: JSON]) {
+        let response: ResponsePacket
+        switch result {
+        case .success(let data):
+            response = ResponsePacket(sender: nodeID, id: request.id, success: true, data: data, error: nil, meta: meta)
+        case .failure(var error):
+            if error.nodeID == nil { error.nodeID = nodeID }
+            response = ResponsePacket(sender: nodeID, id: request.id, success: false, data: .null, error: error, meta: meta)
+        }
+        send(.response(response), to: request.sender)
+    }
+
+    /// Delivers a peer's event to the local handlers of the groups it names.
+    func handleEvent(_ event: EventPacket) async {
+        await deliverLocal(
+            event.event, data: event.data, groups: event.groups, meta: event.meta, sender: event.sender, level: event.level,
+            requestID: event.requestID, parentID: event.parentID, caller: event.caller, id: event.id)
+    }
+
+    /// Does what the registry asked for after a change.
+    func perform(_ directives: [RegistryDirective]) {
+        guard !directives.isEmpty else { return }
+        for directive in directives {
+            switch directive {
+            case .sendDiscover(let target):
+                send(.discover(DiscoverPacket(sender: nodeID)), to: target)
+            case .rejectPending(let target):
+                rejectPending(of: target) { action, node in
+                    .requestRejected(action: action, nodeID: node, reason: "The node has left the cluster.")
+                }
+            case .nodeIDConflict(let other):
+                logger.critical("another node uses this nodeID", metadata: ["peer.node.id": "\(other)"])
+                lifecycle.withLock { $0.conflict = true }
+            case .nodeDisconnected(let id, _):
+                transporter?.peerLeft(id)
+            case .nodeConnected, .nodeUpdated, .servicesChanged:
+                break
+            }
+        }
+        signals.notify()
+        Task { await announce(directives) }
+    }
+
+    /// Logs registry changes and raises the matching internal events.
+    private func announce(_ directives: [RegistryDirective]) async {
+        for directive in directives {
+            switch directive {
+            case .nodeConnected(let id, let reconnected):
+                logger.info("node connected", metadata: ["peer.node.id": "\(id)", "reconnected": "\(reconnected)"])
+                await broadcastLocal("$node.connected", ["node": nodeJSON(id), "reconnected": .bool(reconnected)])
+            case .nodeUpdated(let id):
+                await broadcastLocal("$node.updated", ["node": nodeJSON(id)])
+            case .nodeDisconnected(let id, let unexpected):
+                if unexpected {
+                    logger.warning("node disconnected unexpectedly", metadata: ["peer.node.id": "\(id)"])
+                } else {
+                    logger.info("node disconnected", metadata: ["peer.node.id": "\(id)"])
+                }
+                await broadcastLocal("$node.disconnected", ["node": nodeJSON(id), "unexpected": .bool(unexpected)])
+            case .servicesChanged(let localOnly):
+                await broadcastLocal("$services.changed", ["localService": .bool(localOnly)])
+            case .sendDiscover, .rejectPending, .nodeIDConflict:
+                break
+            }
+        }
+    }
+
+    func nodeJSON(_ id: String) -> JSON {
+        registry.withLock { $0.nodes[id]?.json } ?? ["id": .string(id)]
+    }
+}

@@ -1,0 +1,79 @@
+/// Sending packets and waiting for answers.
+extension ServiceBroker {
+    /// Serializes and queues a packet; failures are logged and counted, never thrown.
+    func send(_ packet: Packet, to target: String?) {
+        do {
+            try sendOrThrow(packet, to: target)
+        } catch {
+            logger.debug("packet not sent", metadata: ["packet.type": "\(packet.type.rawValue)", "peer.node.id": "\(target ?? "*")", "error": "\(error)"])
+        }
+    }
+
+    func sendOrThrow(_ packet: Packet, to target: String?) throws {
+        guard let transporter else { throw BrokerError.brokerDisconnected("This broker has no transporter.") }
+        let bytes = try serializer.serialize(packet)
+        try transporter.send(TransportPacket(type: packet.type, target: target, payload: bytes))
+        metrics.packetSent(packet.type)
+    }
+
+    /// Sends a REQ for `ctx` to its endpoint's node and waits for the RES, the deadline, the
+    /// node's departure or the caller's cancellation, whichever comes first.
+    func request(_ ctx: Context) async throws -> JSON {
+        guard let action = ctx.action else { throw BrokerError.server("A request without an action.") }
+        let deadline = ctx.deadline
+        let timeoutMs = deadline.map { max(1, ($0 - clock.now).milliseconds) } ?? 0
+        let packet = RequestPacket(
+            sender: nodeID, id: ctx.id, action: action.name, params: ctx.params, meta: ctx.meta, timeout: Double(timeoutMs),
+            level: ctx.level, tracing: nil, parentID: ctx.parentID, requestID: ctx.requestID, caller: ctx.caller, stream: false)
+        let id = ctx.id
+        let reply = try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Reply, any Error>) in
+                let entry = PendingRequests.Entry(nodeID: action.nodeID, action: action.name, deadline: deadline, continuation: continuation)
+                pending.withLock { $0.add(id, entry) }
+                if deadline != nil { signals.deadlineAdded() }
+                do {
+                    try sendOrThrow(.request(packet), to: action.nodeID)
+                } catch {
+                    pending.withLock { $0.remove(id) }?.continuation.resume(throwing: BrokerError.wrapping(error, nodeID: nodeID))
+                }
+            }
+        } onCancel: {
+            pending.withLock { $0.remove(id) }?.continuation.resume(throwing: CancellationError())
+        }
+        ctx.mergeMeta(reply.meta)
+        return reply.data
+    }
+
+    /// Fails the calls whose deadline has passed with RequestTimeoutError.
+    func expireDeadlines() {
+        let expired = pending.withLock { $0.expire(now: clock.now) }
+        for (_, entry) in expired {
+            let target = entry.nodeID == nodeID ? nil : entry.nodeID
+            entry.continuation.resume(throwing: BrokerError.requestTimeout(action: entry.action, nodeID: target ?? nodeID))
+        }
+    }
+
+    /// Fails fast every call waiting on a node that left (retryable, so a retry can go elsewhere).
+    func rejectPending(of target: String?, error makeError: (String, String) -> BrokerError) {
+        let entries = pending.withLock { $0.removeAll(nodeID: target) }
+        for entry in entries { entry.continuation.resume(throwing: makeError(entry.action, entry.nodeID)) }
+    }
+
+    /// Runs a local handler under a deadline: the caller gets RequestTimeoutError when the
+    /// deadline passes, while the handler may still finish in the background (as in Moleculer).
+    func raceDeadline(_ ctx: Context, deadline: Duration, _ handler: @escaping ActionHandler) async throws -> JSON {
+        let id = "local:" + ctx.id
+        let name = ctx.action?.name ?? "?"
+        let reply = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Reply, any Error>) in
+            pending.withLock { $0.add(id, PendingRequests.Entry(nodeID: nodeID, action: name, deadline: deadline, continuation: continuation)) }
+            signals.deadlineAdded()
+            Task {
+                let outcome: Result<JSON, any Error>
+                do { outcome = .success(try await handler(ctx)) } catch { outcome = .failure(error) }
+                guard let entry = pending.withLock({ $0.remove(id) }) else { return }
+                entry.continuation.resume(with: outcome.map { Reply(data: $0, meta: [:]) })
+            }
+        }
+        return reply.data
+    }
+}

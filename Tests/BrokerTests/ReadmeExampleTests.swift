@@ -1,0 +1,76 @@
+import Broker
+import Testing
+
+// The README's "Embedding the broker" example, verbatim: it must compile and work as written.
+
+struct AddParams: Decodable, Sendable {
+    let a: Int
+    let b: Int
+}
+
+func runExample() async throws -> Int {
+    let math = ServiceSchema(name: "math", actions: [
+        ActionSchema("add", params: ["a": "number|integer", "b": "number|integer"]) { (ctx: Context, p: AddParams) -> Int in
+            p.a + p.b
+        },
+    ])
+    let greeter = ServiceSchema(name: "greeter", events: [
+        EventSchema("user.created") { ctx in
+            ctx.broker.logger.info("welcome", metadata: ["user": "\(ctx.params["name"] ?? "?")"])
+        },
+    ])
+
+    let hub = InMemoryHub()
+    let node1 = ServiceBroker(BrokerConfiguration(nodeID: "node-1", transporter: hub.transporter()))
+    let node2 = ServiceBroker(BrokerConfiguration(nodeID: "node-2", transporter: hub.transporter()))
+    try await node1.createService(math)
+    try await node2.createService(greeter)
+    try await node1.start()
+    try await node2.start()
+    try await node2.waitForServices(["math"], timeout: .seconds(5))
+
+    let sum = try await node2.call("math.add", ["a": 1, "b": 2], as: Int.self)   // runs on node-1
+    await node1.emit("user.created", ["name": "Ada"])                         // handled on node-2
+
+    await node2.stop()
+    await node1.stop()
+    return sum
+}
+
+struct AuditMiddleware: BrokerMiddleware {
+    func wrapLocalAction(_ next: @escaping ActionHandler, action: ActionDefinition) -> ActionHandler {
+        { ctx in
+            ctx.broker.logger.debug("call", metadata: ["action.name": "\(action.name)"])
+            return try await next(ctx)
+        }
+    }
+}
+
+@Suite("README examples", .timeLimit(.minutes(1)))
+struct ReadmeExampleTests {
+    @Test("the embedding example runs with real time and returns 3")
+    func embedding() async throws {
+        #expect(try await runExample() == 3)
+    }
+
+    @Test("a user middleware wraps local actions")
+    func middleware() async throws {
+        var configuration = BrokerConfiguration(nodeID: "mw")
+        configuration.middlewares = [AuditMiddleware(), CountingMiddleware()]
+        let broker = ServiceBroker(configuration)
+        try await broker.createService(ServiceSchema(name: "x", actions: [ActionSchema("y") { ctx in ctx.locals["count"] ?? .null }]))
+        try await broker.start()
+        #expect(try await broker.call("x.y") == 1)
+        await broker.stop()
+    }
+}
+
+/// Proves user middlewares run: marks the context before the handler sees it.
+struct CountingMiddleware: BrokerMiddleware {
+    func wrapLocalAction(_ next: @escaping ActionHandler, action: ActionDefinition) -> ActionHandler {
+        { ctx in
+            ctx.locals["count"] = 1
+            return try await next(ctx)
+        }
+    }
+}
