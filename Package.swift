@@ -31,7 +31,10 @@ let package = Package(
             ]
         ),
         .target(name: "Services", dependencies: ["Broker"]),
-        .target(name: "BrokerTesting", dependencies: ["Broker"]),
+        .target(
+            name: "BrokerTesting",
+            dependencies: ["Broker", .product(name: "Logging", package: "swift-log")]
+        ),
         .executableTarget(
             name: "Node",
             dependencies: [

@@ -1,4 +1,5 @@
 import Broker
+import Logging
 import Synchronization
 
 /// Several brokers on one in-memory hub with a shared manual clock: the tier-1 test bed.
@@ -35,6 +36,7 @@ public struct TestCluster: Sendable {
         configuration.lifecycle.discoveryWait = .zero
         configuration.lifecycle.stopDelay = .zero
         configuration.lifecycle.drainTimeout = .seconds(5)
+        configuration.logger = Logger(label: "quark.test.\(nodeID)", factory: { _ in SwiftLogNoOpLogHandler() })
         return configuration
     }
 

@@ -44,7 +44,7 @@ extension ServiceBroker {
         if !request.options.meta.isEmpty { meta.merge(request.options.meta) { _, new in new } }
         let endpoint = try selectEndpoint(request.action, nodeID: request.options.nodeID, params: request.params, meta: meta)
         let ctx = Context(
-            id: ids.next(), requestID: request.options.requestID ?? parent?.requestID, parentID: parent?.id, level: level,
+            id: nil, requestID: request.options.requestID ?? parent?.requestID, parentID: parent?.id, level: level,
             caller: parent?.service, nodeID: nodeID, action: endpoint.definition, service: endpoint.definition.service,
             params: request.params, meta: meta, deadline: parent?.deadline, options: request.options, broker: self)
         do {

@@ -102,7 +102,13 @@ extension ServiceBroker: ServiceLifecycle.Service {
             send(.heartbeat(HeartbeatPacket(sender: nodeID, cpu: sampler.sample())), to: nil)
             let now = clock.now
             perform(registry.withLock { $0.checkLiveness(now: now, timeout: options.timeout, forgetAfter: options.forgetAfter) })
+            if usesLatency { Task { _ = await self.pingAll(timeout: options.interval) } }
         }
+    }
+
+    /// Whether any strategy in use needs round-trip times (then every heartbeat also pings).
+    private var usesLatency: Bool {
+        configuration.registry.strategy.name == StrategyKind.latency().name
     }
 
     private func sweepLoop() async {

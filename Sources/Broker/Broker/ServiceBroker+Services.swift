@@ -47,12 +47,14 @@ extension ServiceBroker {
         let service = schema.fullName
         let actions = schema.actions.map { action in
             let definition = ActionDefinition(local: action, service: service, nodeID: nodeID)
-            let handler = middlewares.reduce(action.handler) { next, middleware in middleware.wrapLocalAction(next, action: definition) }
+            var handler = action.handler
+            for middleware in middlewares { handler = middleware.wrapLocalAction(handler, action: definition) }
             return ActionEndpoint(definition: definition, handler: handler)
         }
         let events = schema.events.map { event in
             let definition = EventDefinition(name: event.name, group: event.group ?? schema.name, service: service)
-            let handler = middlewares.reduce(event.handler) { next, middleware in middleware.wrapLocalEvent(next, event: definition) }
+            var handler = event.handler
+            for middleware in middlewares { handler = middleware.wrapLocalEvent(handler, event: definition) }
             return EventEndpoint(nodeID: nodeID, service: service, pattern: WildcardPattern(event.name), group: definition.group, handler: handler)
         }
         return LocalServiceEntry(schema: schema, actions: actions, events: events)
@@ -60,8 +62,11 @@ extension ServiceBroker {
 
     /// The chain in front of a remote endpoint: the middlewares around the transit request.
     func remoteChain(_ definition: ActionDefinition) -> ActionHandler {
-        let base: ActionHandler = { [unowned self] ctx in try await self.request(ctx) }
-        return middlewares.reduce(base) { next, middleware in middleware.wrapRemoteAction(next, action: definition) }
+        // A loop, not `reduce`: passing closures through a generic accumulator wraps each layer
+        // in re-abstraction thunks that cost an async frame per call.
+        var handler: ActionHandler = { [unowned self] ctx in try await self.request(ctx) }
+        for middleware in middlewares { handler = middleware.wrapRemoteAction(handler, action: definition) }
+        return handler
     }
 
     /// Waits until every named service (full names such as `v2.posts`) is available somewhere

@@ -60,7 +60,8 @@ public final class ServiceBroker: Sendable {
     var callChain: CallHandler {
         if let box = callChainStorage.load() { return box.handler }
         let base: CallHandler = { [unowned self] request in try await self.dispatch(request) }
-        let chain = middlewares.reduce(base) { next, middleware in middleware.wrapCall(next, broker: self) }
+        var chain = base
+        for middleware in middlewares { chain = middleware.wrapCall(chain, broker: self) }
         return callChainStorage.storeIfNil(CallChainBox(handler: chain)).handler
     }
 
@@ -77,7 +78,7 @@ public final class ServiceBroker: Sendable {
         list.append(TimeoutMiddleware(defaultTimeout: configuration.requestTimeout, clock: configuration.clock))
         list.append(RetryMiddleware(policy: configuration.retryPolicy, clock: configuration.clock))
         list.append(FallbackMiddleware())
-        list.append(MetricsMiddleware(metrics: metrics, clock: configuration.clock))
+        list.append(MetricsMiddleware(metrics: metrics))
         return list
     }
 }
@@ -114,7 +115,15 @@ final class IDGenerator: Sendable {
     }
 
     func next() -> String {
-        let value = counter.wrappingAdd(1, ordering: .relaxed).newValue
-        return prefix + "-" + String(value, radix: 36)
+        format(reserve())
+    }
+
+    /// Takes the next number without formatting it.
+    func reserve() -> UInt64 {
+        counter.wrappingAdd(1, ordering: .relaxed).newValue
+    }
+
+    func format(_ number: UInt64) -> String {
+        prefix + "-" + String(number, radix: 36)
     }
 }

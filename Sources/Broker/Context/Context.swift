@@ -4,9 +4,20 @@ import Synchronization
 /// Handlers read `params`, read and write `meta` (the callee's meta travels back to the caller),
 /// keep per-call state in `locals`, and make nested calls with `call` / `emit` / `broadcast`.
 public final class Context: Sendable {
-    public let id: String
+    /// The context's id, unique in the cluster (formatted on first use: most local calls never
+    /// need it).
+    public var id: String {
+        if let given = givenID { return given }
+        return state.withLock { state in
+            if let id = state.formattedID { return id }
+            let id = ids.format(idNumber)
+            state.formattedID = id
+            return id
+        }
+    }
+
     /// The id of the root call of this chain of calls.
-    public let requestID: String
+    public var requestID: String { givenRequestID ?? id }
     public let parentID: String?
     /// 1 for a root call, +1 for each nested call.
     public let level: Int
@@ -26,21 +37,29 @@ public final class Context: Sendable {
     public let options: CallOptions
     public let broker: ServiceBroker
     private let state: Mutex<State>
+    private let givenID: String?
+    private let givenRequestID: String?
+    private let idNumber: UInt64
+    private let ids: IDGenerator
 
     struct State {
+        var formattedID: String?
         var params: JSON
         var meta: [String: JSON]
         var locals: [String: JSON] = [:]
         var deadline: Duration?
     }
 
+    /// `id` nil: the next id of the broker's generator, formatted when first read.
     init(
-        id: String, requestID: String?, parentID: String?, level: Int, caller: String?, nodeID: String,
+        id: String?, requestID: String?, parentID: String?, level: Int, caller: String?, nodeID: String,
         action: ActionDefinition?, eventName: String? = nil, eventGroups: [String]? = nil, service: String?,
         params: JSON, meta: [String: JSON], deadline: Duration?, options: CallOptions = CallOptions(), broker: ServiceBroker
     ) {
-        self.id = id
-        self.requestID = requestID ?? id
+        givenID = id
+        givenRequestID = requestID
+        ids = broker.ids
+        idNumber = id == nil ? broker.ids.reserve() : 0
         self.parentID = parentID
         self.level = level
         self.caller = caller

@@ -27,10 +27,9 @@ final class ActionMetrics: Sendable {
         stats.withLock { $0.active += 1 }
     }
 
-    func finished(after duration: Duration, failed: Bool) {
+    func finished(nanoseconds: Int64, failed: Bool) {
         active.decrement()
         if failed { errors.increment() }
-        let nanoseconds = duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000
         latency.recordNanoseconds(nanoseconds)
         stats.withLock { $0.record(nanoseconds: nanoseconds, failed: failed) }
     }

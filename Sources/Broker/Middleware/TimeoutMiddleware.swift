@@ -22,9 +22,11 @@ struct TimeoutMiddleware: BrokerMiddleware {
 
     /// Computes and stores the deadline; throws when it has already passed.
     private func applyDeadline(_ ctx: Context, action: ActionDefinition) throws -> Duration? {
-        let now = clock.now
+        let timeout = ctx.options.timeout ?? action.timeout ?? defaultTimeout
         var deadline = ctx.deadline
-        if let timeout = ctx.options.timeout ?? action.timeout ?? defaultTimeout, timeout > .zero {
+        if deadline == nil && timeout == nil { return nil }
+        let now = clock.now
+        if let timeout, timeout > .zero {
             deadline = min(deadline ?? now + timeout, now + timeout)
         }
         guard let deadline else { return nil }

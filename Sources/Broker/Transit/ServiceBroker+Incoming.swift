@@ -124,6 +124,7 @@ extension ServiceBroker {
             }
         }
         signals.notify()
+        metrics.nodesOnline.record(registry.withLock { $0.availableNodes.count })
         Task { await announce(directives) }
     }
 

@@ -18,6 +18,9 @@ struct BenchOptions: ParsableArguments {
     @Option(help: "Calls kept in flight at once.")
     var inflight: Int = 1
 
+    @Option(help: "Make exactly this many calls per in-flight loop instead of running for --seconds (for callgrind).")
+    var calls: Int?
+
     @Flag(help: "Print one JSON object instead of a sentence.")
     var json = false
 }

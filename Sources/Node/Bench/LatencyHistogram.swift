@@ -4,9 +4,8 @@ struct LatencyHistogram {
     private var counts = [Int](repeating: 0, count: 64 * 16)
     private(set) var total = 0
 
-    mutating func record(_ duration: Duration) {
-        let nanoseconds = max(1, duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
-        counts[Self.bucket(UInt64(nanoseconds))] += 1
+    mutating func record(nanoseconds: Int64) {
+        counts[Self.bucket(UInt64(max(1, nanoseconds)))] += 1
         total += 1
     }
 

@@ -23,10 +23,10 @@ struct LocalBenchCommand: AsyncParsableCommand {
         try await broker.createService(MathService.schema())
         try await broker.start()
         let params: JSON = ["a": 1, "b": 2]
-        let baseline = try await BenchLoop.run(inflight: options.inflight, seconds: options.seconds) {
+        let baseline = try await BenchLoop.run(inflight: options.inflight, seconds: options.seconds, calls: options.calls) {
             _ = try await bareAdd(params)
         }
-        let result = try await BenchLoop.run(inflight: options.inflight, seconds: options.seconds) {
+        let result = try await BenchLoop.run(inflight: options.inflight, seconds: options.seconds, calls: options.calls) {
             _ = try await broker.call("math.add", params)
         }
         await broker.stop()

@@ -53,4 +53,35 @@ struct BalancingTests {
         #expect(seen == ["b", "c"])
         await cluster.stop()
     }
+
+    @Test("the cpu-usage strategy picks the node whose heartbeats report the lowest CPU")
+    func cpuUsage() async throws {
+        let cluster = try await TestCluster(["a": [], "b": [TestServices.echo()], "c": [TestServices.echo()]]) {
+            $0.registry.strategy = .cpuUsage()
+        }
+        try await cluster.start()
+        for (node, cpu) in [("b", 95.0), ("c", 3.0)] {
+            let beat = try JSONSerializer().serialize(.heartbeat(HeartbeatPacket(sender: node, cpu: cpu)))
+            cluster.hub.inject(.heartbeat, payload: beat, to: "a")
+        }
+        await cluster.clock.settle()
+        for _ in 0..<5 { #expect(try await cluster["a"].call("echo.who") == "c") }
+        await cluster.stop()
+    }
+
+    @Test("the latency strategy picks the node with the shortest measured round trip")
+    func latency() async throws {
+        let cluster = try await TestCluster(["a": [], "b": [TestServices.echo()], "c": [TestServices.echo()]]) {
+            $0.registry.strategy = .latency()
+        }
+        try await cluster.start()
+        cluster.hub.delay(.milliseconds(200), from: ["b"], to: ["a"], types: [.pong])
+        let pings = Task { await cluster["a"].pingAll() }
+        await cluster.clock.advance(by: .milliseconds(300), step: .milliseconds(20))
+        let times = await pings.value
+        #expect(times["b"].map { $0 >= .milliseconds(200) } == true)
+        #expect(times["c"].map { $0 < .milliseconds(10) } == true)
+        for _ in 0..<5 { #expect(try await cluster["a"].call("echo.who") == "c") }
+        await cluster.stop()
+    }
 }
