@@ -45,7 +45,12 @@ let package = Package(
             ]
         ),
         .testTarget(
-            name: "BrokerTests", dependencies: ["Broker", "BrokerTesting", "Services"],
+            name: "BrokerTests",
+            dependencies: [
+                "Broker", "BrokerTesting", "Services",
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             resources: [.copy("Fixtures")]
         ),
     ]
