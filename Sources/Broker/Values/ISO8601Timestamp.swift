@@ -1,6 +1,6 @@
 /// Reading and writing ISO-8601 timestamps as milliseconds since 1970, without Foundation.
 ///
-/// Reads `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, optionally followed by `T` (or a space) and
+/// Reads `YYYY` (or JavaScript's expanded `±YYYYYY`), `YYYY-MM`, `YYYY-MM-DD`, optionally followed by `T` (or a space) and
 /// `HH:MM`, `HH:MM:SS` or `HH:MM:SS.fraction`, and a zone `Z`, `±HH:MM`, `±HHMM` or `±HH`.
 /// A timestamp without a zone is read as UTC. Writes JavaScript's `toISOString()` form.
 enum ISO8601Timestamp {
@@ -9,7 +9,7 @@ enum ISO8601Timestamp {
 
     static func milliseconds(from text: String) -> Int? {
         var scanner = Cursor(bytes: Array(text.utf8))
-        guard let year = scanner.digits(4) else { return nil }
+        guard let year = scanner.year() else { return nil }
         var month = 1, day = 1, hour = 0, minute = 0, second = 0, millisecond = 0, offset = 0
         if scanner.skip("-") {
             guard let parsed = scanner.digits(2) else { return nil }

@@ -25,6 +25,13 @@ extension ISO8601Timestamp {
             return number
         }
 
+        /// Four digits, or a sign and six digits (the expanded years JavaScript writes).
+        mutating func year() -> Int? {
+            if skip("+") { return digits(6) }
+            if skip("-") { return digits(6).map { -$0 } }
+            return digits(4)
+        }
+
         /// One or more fraction digits as whole milliseconds (digits past the third are dropped).
         mutating func fractionMilliseconds() -> Int? {
             let start = position
