@@ -17,7 +17,7 @@ extension ServiceBroker: ServiceLifecycle.Service {
         }
         logger.info("broker starting", metadata: ["namespace": "\(namespace)"])
         if let transporter {
-            try await transporter.connect(nodeID: nodeID, namespace: namespace) { [unowned self] batch in self.receive(batch) }
+            try await transporter.connect(nodeID: nodeID, namespace: namespace) { [weak self] batch in self?.receive(batch) }
         }
         let background = Task { await self.runBackgroundLoops() }
         lifecycle.withLock { $0.background = background }
