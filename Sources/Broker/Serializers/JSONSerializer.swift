@@ -13,7 +13,7 @@ public struct JSONSerializer: Serializer {
         var payload = packet.json
         payload["ver"] = .string(Self.protocolVersion)
         payload["sender"] = .string(packet.sender)
-        return JSONWriter.bytes(payload)
+        return JSONWriter.bytes(payload, sortedKeys: false)
     }
 
     /// Checks, in order: the bytes are a JSON object, `ver` is the string "4" (else

@@ -64,7 +64,11 @@ extension JSON {
             return nil
         }
         set {
-            var members = objectValue ?? [:]
+            guard case .object(var members) = self else {
+                self = .object(newValue.map { [key: $0] } ?? [:])
+                return
+            }
+            self = .null  // drop our reference so `members` is unique and not copied on write
             members[key] = newValue
             self = .object(members)
         }

@@ -1,10 +1,11 @@
-/// Writes `JSON` values as compact JSON text (RFC 8259), object keys sorted so output is stable.
+/// Writes `JSON` values as compact JSON text (RFC 8259), object keys sorted so output is stable
+/// (unless told otherwise: packets on the wire skip the sorting).
 public enum JSONWriter {
     /// The UTF-8 bytes of `value` as JSON text.
-    public static func bytes(_ value: JSON) -> [UInt8] {
+    public static func bytes(_ value: JSON, sortedKeys: Bool = true) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(128)
-        append(value, to: &out)
+        out.reserveCapacity(256)
+        append(value, to: &out, sortedKeys: sortedKeys)
         return out
     }
 
@@ -13,7 +14,7 @@ public enum JSONWriter {
         out += String(decoding: bytes(value), as: UTF8.self)
     }
 
-    static func append(_ value: JSON, to out: inout [UInt8]) {
+    static func append(_ value: JSON, to out: inout [UInt8], sortedKeys: Bool = true) {
         switch value {
         case .null: appendASCII("null", to: &out)
         case .bool(let flag): appendASCII(flag ? "true" : "false", to: &out)
@@ -24,16 +25,23 @@ public enum JSONWriter {
             out.append(UInt8(ascii: "["))
             for (index, element) in elements.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                append(element, to: &out)
+                append(element, to: &out, sortedKeys: sortedKeys)
             }
             out.append(UInt8(ascii: "]"))
         case .object(let members):
             out.append(UInt8(ascii: "{"))
-            for (index, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                appendString(member.key, to: &out)
+            var first = true
+            func member(_ key: String, _ value: JSON) {
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
+                appendString(key, to: &out)
                 out.append(UInt8(ascii: ":"))
-                append(member.value, to: &out)
+                append(value, to: &out, sortedKeys: sortedKeys)
+            }
+            if sortedKeys {
+                for (key, value) in members.sorted(by: { $0.key < $1.key }) { member(key, value) }
+            } else {
+                for (key, value) in members { member(key, value) }
             }
             out.append(UInt8(ascii: "}"))
         }
