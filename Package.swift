@@ -53,5 +53,6 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "IntegrationTests", dependencies: ["Broker"]),
     ]
 )

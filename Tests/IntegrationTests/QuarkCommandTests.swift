@@ -1,0 +1,43 @@
+import Broker
+import Foundation
+import Testing
+
+@Suite("The quark executable", .timeLimit(.minutes(2)))
+struct QuarkCommandTests {
+    @Test("quark demo --once makes the sample calls and exits 0")
+    func demo() async throws {
+        let outcome = try await QuarkProcess.run(["demo", "--once"])
+        #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
+        #expect(outcome.stdout.contains(#"greeter.welcome {"name":"Ada"} → "Welcome, Ada!""#))
+        #expect(outcome.stdout.contains(#"math.add {"a":2,"b":3} → 5"#))
+        #expect(outcome.stdout.contains("DIVISION_BY_ZERO"))
+    }
+
+    @Test("quark bench local --json prints one JSON object with the rate and its baseline")
+    func benchLocal() async throws {
+        let outcome = try await QuarkProcess.run(["bench", "local", "--calls", "2000", "--json"])
+        #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
+        let report = try JSONParser.parse(outcome.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(report["scenario"] == "local")
+        #expect(report["calls"] == 2000)
+        #expect((report["calls_per_sec"]?.intValue ?? 0) > 0)
+        #expect((report["baseline_calls_per_sec"]?.intValue ?? 0) > 0)
+        #expect(report["p99_us"]?.doubleValue != nil)
+    }
+
+    @Test("quark bench hub --json measures remote calls over the in-memory hub")
+    func benchHub() async throws {
+        let outcome = try await QuarkProcess.run(["bench", "hub", "--calls", "500", "--inflight", "4", "--json"])
+        #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
+        let report = try JSONParser.parse(outcome.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(report["scenario"] == "hub")
+        #expect(report["calls"] == 2000)
+    }
+
+    @Test("an unknown flag is a clear error with exit code 64")
+    func badFlag() async throws {
+        let outcome = try await QuarkProcess.run(["bench", "local", "--no-such-flag"])
+        #expect(outcome.status == 64)
+        #expect(outcome.stderr.contains("no-such-flag"))
+    }
+}
