@@ -10,25 +10,34 @@ extension ServiceBroker {
     public func call<T: Decodable>(
         _ action: String, _ params: JSON = [:], as type: T.Type, options: CallOptions = CallOptions()
     ) async throws -> T {
-        let result = try await call(action, params, options: options, parent: nil)
-        return try JSONValueDecoder().decode(T.self, from: result)
+        try decodeResult(try await call(action, params, options: options, parent: nil), action: action)
     }
 
     /// Calls an action with `Encodable` params and decodes its result as `T`.
     public func call<P: Encodable, T: Decodable>(
         _ action: String, params: P, as type: T.Type, options: CallOptions = CallOptions()
     ) async throws -> T {
-        let result = try await call(action, try JSONValueEncoder().encode(params), options: options, parent: nil)
-        return try JSONValueDecoder().decode(T.self, from: result)
+        let encoded: JSON
+        do {
+            encoded = try JSONValueEncoder().encode(params)
+        } catch {
+            throw BrokerError.client("The params of '\(action)' cannot be encoded: \(error)", type: "INVALID_PARAMS")
+        }
+        return try decodeResult(try await call(action, encoded, options: options, parent: nil), action: action)
     }
 
+    /// Every error comes out as a `BrokerError`: the fallback middleware, outermost of the
+    /// call pipeline, converts anything else.
     func call(_ action: String, _ params: JSON, options: CallOptions, parent: Context?) async throws -> JSON {
+        try await callChain(CallRequest(action: action, params: params, options: options, parent: parent))
+    }
+
+    func decodeResult<T: Decodable>(_ result: JSON, action: String) throws -> T {
         do {
-            return try await callChain(CallRequest(action: action, params: params, options: options, parent: parent))
-        } catch let error as BrokerError {
-            throw error
+            return try JSONValueDecoder().decode(T.self, from: result)
         } catch {
-            throw BrokerError.wrapping(error, nodeID: nodeID)
+            throw BrokerError.client(
+                "The result of '\(action)' does not decode as \(T.self): \(error)", type: "RESULT_TYPE_MISMATCH", data: ["result": result])
         }
     }
 

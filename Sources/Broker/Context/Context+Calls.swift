@@ -9,8 +9,7 @@ extension Context {
     public func call<T: Decodable>(
         _ action: String, _ params: JSON = [:], as type: T.Type, options: CallOptions = CallOptions()
     ) async throws -> T {
-        let result = try await call(action, params, options: options)
-        return try JSONValueDecoder().decode(T.self, from: result)
+        try broker.decodeResult(try await call(action, params, options: options), action: action)
     }
 
     /// A balanced event, sent with this context as parent.

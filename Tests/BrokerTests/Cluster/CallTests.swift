@@ -123,4 +123,17 @@ struct CallTests {
         #expect(error?.code == .maxCallLevel)
         await cluster.stop()
     }
+
+    @Test("a handler's non-broker error and a result of the wrong type both come out as BrokerError")
+    func everyErrorIsABrokerError() async throws {
+        struct Oops: Error {}
+        let odd = ServiceSchema(name: "odd", actions: [ActionSchema("throw") { _ in throw Oops() }, ActionSchema("text") { _ in "x" }])
+        let cluster = try await TestCluster(["a": [odd]])
+        try await cluster.start()
+        let thrown = await #expect(throws: BrokerError.self) { try await cluster["a"].call("odd.throw") }
+        #expect(thrown?.status == 500)
+        let mismatch = await #expect(throws: BrokerError.self) { try await cluster["a"].call("odd.text", as: Int.self) }
+        #expect(mismatch?.type == "RESULT_TYPE_MISMATCH")
+        await cluster.stop()
+    }
 }
