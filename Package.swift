@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "Broker", targets: ["Broker"]),
         .library(name: "Services", targets: ["Services"]),
         .library(name: "BrokerTesting", targets: ["BrokerTesting"]),
+        .library(name: "ZeroMQTransporter", targets: ["ZeroMQTransporter"]),
         .executable(name: "quark", targets: ["Node"]),
     ],
     dependencies: [
@@ -32,6 +33,10 @@ let package = Package(
         ),
         .target(name: "Services", dependencies: ["Broker"]),
         .target(
+            name: "ZeroMQTransporter",
+            dependencies: ["Broker", "CZeroMQ", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
             name: "BrokerTesting",
             dependencies: ["Broker", .product(name: "Logging", package: "swift-log")]
         ),
@@ -54,5 +59,12 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "IntegrationTests", dependencies: ["Broker"]),
+        .testTarget(
+            name: "ZeroMQTransporterTests",
+            dependencies: [
+                "ZeroMQTransporter", "Broker", "BrokerTesting", "Services",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
     ]
 )
