@@ -43,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "Node",
             dependencies: [
-                "Broker", "Services",
+                "Broker", "Services", "ZeroMQTransporter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

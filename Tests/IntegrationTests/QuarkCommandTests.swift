@@ -41,3 +41,31 @@ struct QuarkCommandTests {
         #expect(outcome.stderr.contains("no-such-flag"))
     }
 }
+
+@Suite("quark node processes", .timeLimit(.minutes(2)))
+struct NodeProcessTests {
+    @Test("an unknown service is a one-line error with exit code 2")
+    func unknownService() async throws {
+        let outcome = try await QuarkProcess.run(["node", "--services", "math,nope", "--bind", "tcp://127.0.0.1:0"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("unknown service 'nope'"))
+        #expect(outcome.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test("a bad bind endpoint is a one-line error with exit code 2")
+    func badBind() async throws {
+        let outcome = try await QuarkProcess.run(["node", "--services", "math", "--bind", "tcp://127.0.0.1:99999"])
+        #expect(outcome.status == 2)
+        let lastLine = outcome.stderr.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(lastLine.hasPrefix("quark: cannot start"), "stderr: \(outcome.stderr)")
+    }
+
+    @Test("bench remote calls math.add on a second node process over ZeroMQ")
+    func benchRemote() async throws {
+        let outcome = try await QuarkProcess.run(["bench", "remote", "--calls", "200", "--inflight", "4", "--json"])
+        #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
+        let report = try JSONParser.parse(outcome.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(report["scenario"] == "remote")
+        #expect(report["calls"] == 800)
+    }
+}

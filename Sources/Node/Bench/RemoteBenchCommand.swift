@@ -1,0 +1,78 @@
+import ArgumentParser
+import Broker
+import Foundation
+import ZeroMQTransporter
+
+/// `quark bench remote`: `math.add` called on a second node PROCESS over the ZeroMQ mesh,
+/// through the full broker path on both sides.
+struct RemoteBenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remote",
+        abstract: "math.add on a second quark node process over the ZeroMQ mesh.",
+        discussion: "Example: quark bench remote --inflight 100 --seconds 5 --json"
+    )
+
+    @OptionGroup var options: BenchOptions
+
+    func run() async throws {
+        let callee = try await ChildNode.start(id: "bench-callee", services: ["math"])
+        defer { callee.stop() }
+        var mesh = ZeroMQOptions(bind: "tcp://127.0.0.1:0", seeds: [callee.endpoint])
+        mesh.logger.logLevel = .error
+        var configuration = BrokerConfiguration(nodeID: "bench-caller", transporter: ZeroMQTransporter(options: mesh))
+        configuration.lifecycle.discoveryWait = .milliseconds(100)
+        configuration.logger.logLevel = .error
+        let caller = ServiceBroker(configuration)
+        try await caller.start()
+        try await caller.waitForServices(["math"], timeout: .seconds(10))
+        let params: JSON = ["a": 1, "b": 2]
+        let result = try await BenchLoop.run(inflight: options.inflight, seconds: options.seconds, calls: options.calls) {
+            _ = try await caller.call("math.add", params)
+        }
+        await caller.stop()
+        BenchReport(scenario: "remote", inflight: options.inflight, result: result).print(json: options.json)
+    }
+}
+
+/// A `quark node` child process, started and waited for until it prints its ready line.
+struct ChildNode {
+    let process: Process
+    let endpoint: String
+
+    static func start(id: String, services: [String], timeout: Duration = .seconds(20)) async throws -> ChildNode {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        process.arguments = ["node", "--id", id, "--services", services.joined(separator: ","), "--bind", "tcp://127.0.0.1:0", "--log-level", "error"]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let reader = Task.detached { () -> String? in
+            var buffer = ""
+            while true {
+                let chunk = output.fileHandleForReading.availableData
+                if chunk.isEmpty { return nil }
+                buffer += String(decoding: chunk, as: UTF8.self)
+                if let line = buffer.split(separator: "\n").first(where: { $0.hasPrefix("ready ") }) { return String(line) }
+            }
+        }
+        let watchdog = Task {
+            try await Task.sleep(for: timeout)
+            reader.cancel()
+            process.terminate()
+        }
+        let line = await reader.value
+        watchdog.cancel()
+        guard let line, let endpoint = line.split(separator: " ").last.map(String.init) else {
+            process.terminate()
+            throw ValidationError("the child node \(id) did not become ready within \(timeout)")
+        }
+        return ChildNode(process: process, endpoint: endpoint)
+    }
+
+    /// SIGTERM, then wait for the exit.
+    func stop() {
+        guard process.isRunning else { return }
+        process.terminate()
+        process.waitUntilExit()
+    }
+}
