@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(
@@ -33,6 +34,14 @@ let package = Package(
         ),
         .target(name: "Services", dependencies: ["Broker"]),
         .target(
+            name: "NodeKit",
+            dependencies: [
+                "Broker",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "ZeroMQTransporter",
             dependencies: ["Broker", "CZeroMQ", .product(name: "Logging", package: "swift-log")]
         ),
@@ -43,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "Node",
             dependencies: [
-                "Broker", "Services", "ZeroMQTransporter",
+                "Broker", "Services", "ZeroMQTransporter", "NodeKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -59,6 +68,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "IntegrationTests", dependencies: ["Broker"]),
+        .testTarget(name: "NodeKitTests", dependencies: ["NodeKit", "Broker"]),
         .testTarget(
             name: "ZeroMQTransporterTests",
             dependencies: [

@@ -1,88 +1,99 @@
 import ArgumentParser
-import Foundation
 import Broker
+import Foundation
 import Logging
+import NodeKit
 import ServiceLifecycle
 import Services
-import ZeroMQTransporter
 
-/// `quark node`: one node process with the named services, on the ZeroMQ mesh.
+/// `quark node`: one node process. Settings come from an entry of nodes.yml (`--id`), then
+/// flags, then `QUARK_*` environment variables, each overriding the one before.
 struct NodeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "node",
         abstract: "Start one node with the given services.",
         discussion: """
             Prints "ready <nodeID> <endpoint>" on standard output once its services are up, and
-            stops gracefully on SIGTERM or Ctrl-C.
-            Example: quark node --id worker-1 --services greeter,math --bind tcp://0.0.0.0:4101 --seeds tcp://127.0.0.1:4100
+            stops gracefully on SIGTERM or Ctrl-C. A bad nodes.yml, flag or variable is a one-line
+            error naming the file, line and field, with exit code 2.
+            Examples:
+              quark node --id catalog                                (the 'catalog' entry of ./nodes.yml)
+              quark node --services greeter,math --bind tcp://0.0.0.0:4101 --seeds tcp://127.0.0.1:4100
+              QUARK_LOG_LEVEL=debug quark node --config cluster.yml --id gateway
             """
     )
 
-    @Option(help: "The node's ID (default: <hostname>-<pid>-<random>).")
+    @Option(help: "The nodes.yml to read (default: ./nodes.yml when --id is given and the file exists).")
+    var config: String?
+    @Option(help: "The node's ID; with a nodes.yml, the entry to run (env QUARK_ID).")
     var id: String?
-
-    @Option(help: "Comma-separated services to run (known: greeter, math).")
-    var services: String = ""
-
-    @Option(help: "Comma-separated seed endpoints, e.g. tcp://10.0.0.4:4100.")
-    var seeds: String = ""
-
-    @Option(help: "The endpoint to bind; port 0 picks a free one.")
-    var bind: String = "tcp://0.0.0.0:4100"
-
-    @Option(help: "The host other nodes use to reach this one (default: the bind host, or 127.0.0.1).")
+    @Option(help: "Comma-separated services to run, e.g. greeter,math (env QUARK_SERVICES).")
+    var services: String?
+    @Option(help: "Comma-separated seed endpoints, e.g. tcp://10.0.0.4:4100 (env QUARK_SEEDS).")
+    var seeds: String?
+    @Option(help: "The endpoint to bind, e.g. tcp://0.0.0.0:4101; port 0 picks a free one (env QUARK_BIND).")
+    var bind: String?
+    @Option(help: "The host other nodes use to reach this one (env QUARK_ADVERTISE).")
     var advertise: String?
-
-    @Option(help: "Clusters on one network are separated by namespace.")
-    var namespace: String = ""
-
-    @Option(help: "trace, debug, info, notice, warning, error or critical.")
-    var logLevel: String = "info"
+    @Option(help: "Clusters on one network are separated by namespace (env QUARK_NAMESPACE).")
+    var namespace: String?
+    @Option(help: "zmq or memory; nats://host:port is not available yet (env QUARK_TRANSPORTER).")
+    var transporter: String?
+    @Option(help: "The node's data directory, created if missing (env QUARK_DATA).")
+    var data: String?
+    @Option(help: "trace, debug, info, notice, warning, error or critical (env QUARK_LOG_LEVEL).")
+    var logLevel: String?
+    @Option(help: "text or json (env QUARK_LOG_FORMAT).")
+    var logFormat: String?
 
     func run() async throws {
-        guard let level = Logger.Level(rawValue: logLevel) else {
-            throw ConfigurationFailure("--log-level: '\(logLevel)' is not a level (trace, debug, info, notice, warning, error, critical)")
-        }
-        let schemas: [ServiceSchema]
-        do {
-            schemas = try ServiceCatalog.schemas(services.split(separator: ",").map(String.init))
-        } catch let error as BrokerError {
-            throw ConfigurationFailure("--services: \(error.message)")
-        }
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
-        let options = ZeroMQOptions(bind: bind, advertisedHost: advertise, seeds: seeds.split(separator: ",").map(String.init))
-        let transporter = ZeroMQTransporter(options: options)
-        var configuration = BrokerConfiguration(nodeID: id, transporter: transporter)
-        configuration.namespace = namespace
-        let broker = ServiceBroker(configuration)
+        let settings = try resolveSettings()
+        try FileManager.default.createDirectory(atPath: settings.dataDirectory, withIntermediateDirectories: true)
+        let schemas = try ServiceCatalog.schemas(settings.services)
+        NodeLogging.bootstrap(level: settings.logLevel, format: settings.logFormat)
+        let launch = try NodeLaunch(settings: settings)
+        let broker = ServiceBroker(launch.configuration)
         for schema in schemas { try await broker.createService(schema) }
         do {
             try await broker.start()
         } catch let error as BrokerError {
             throw ConfigurationFailure("cannot start: \(error.message)")
         }
-        let ready = ReadyAnnouncer(broker: broker, transporter: transporter, services: schemas.map(\.fullName))
+        let ready = ReadyAnnouncer(broker: broker, endpoint: launch.advertisedEndpoint, services: schemas.map(\.fullName))
         let group = ServiceGroup(configuration: .init(
             services: [.init(service: StartedBroker(broker: broker)), .init(service: ready)],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: broker.logger))
         try await group.run()
+    }
+
+    private func resolveSettings() throws(ConfigurationFailure) -> NodeSettings {
+        let known = Set(ServiceCatalog.names)
+        let environment = ProcessInfo.processInfo.environment
+        let wantsEntry = (id ?? environment["QUARK_ID"]) != nil
+        let path = config ?? (wantsEntry && FileManager.default.fileExists(atPath: "nodes.yml") ? "nodes.yml" : nil)
+        let flags = NodeFlags(
+            services: services, seeds: seeds, bind: bind, advertise: advertise, namespace: namespace, transporter: transporter,
+            data: data, logLevel: logLevel, logFormat: logFormat)
+        do {
+            var file: NodesFile?
+            if let path { file = try NodesFile.load(path: path, knownServices: known) }
+            return try NodeSettings.resolve(file: file, nodeID: id, flags: flags, environment: environment, knownServices: known)
+        } catch {
+            throw ConfigurationFailure(error.description)
+        }
     }
 }
 
 /// Prints the ready line once the node's own services are registered, then idles until shutdown.
 struct ReadyAnnouncer: ServiceLifecycle.Service {
     let broker: ServiceBroker
-    let transporter: ZeroMQTransporter
+    let endpoint: @Sendable () -> String
     let services: [String]
 
     func run() async throws {
         try await broker.waitForServices(services + ["$node"])
         // Written straight to the file descriptor: a parent process waits for this line.
-        FileHandle.standardOutput.write(Data("ready \(broker.nodeID) \(transporter.advertisedEndpoint ?? "?")\n".utf8))
+        FileHandle.standardOutput.write(Data("ready \(broker.nodeID) \(endpoint())\n".utf8))
         try? await gracefulShutdown()
     }
 }

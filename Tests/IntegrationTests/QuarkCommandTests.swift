@@ -48,13 +48,20 @@ struct NodeProcessTests {
     func unknownService() async throws {
         let outcome = try await QuarkProcess.run(["node", "--services", "math,nope", "--bind", "tcp://127.0.0.1:0"])
         #expect(outcome.status == 2)
-        #expect(outcome.stderr.contains("unknown service 'nope'"))
+        #expect(outcome.stderr.contains(#"--services: unknown service "nope""#))
         #expect(outcome.stderr.split(separator: "\n").count == 1)
     }
 
-    @Test("a bad bind endpoint is a one-line error with exit code 2")
-    func badBind() async throws {
+    @Test("a bad bind port is a one-line error with exit code 2")
+    func badBindPort() async throws {
         let outcome = try await QuarkProcess.run(["node", "--services", "math", "--bind", "tcp://127.0.0.1:99999"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr == "quark: command line: --bind: 99999 is not a port (1-65535)\n")
+    }
+
+    @Test("an address this machine does not have is reported when binding, exit code 2")
+    func unbindableAddress() async throws {
+        let outcome = try await QuarkProcess.run(["node", "--services", "math", "--bind", "tcp://192.0.2.1:4100"])
         #expect(outcome.status == 2)
         let lastLine = outcome.stderr.split(separator: "\n").last.map(String.init) ?? ""
         #expect(lastLine.hasPrefix("quark: cannot start"), "stderr: \(outcome.stderr)")
@@ -67,5 +74,35 @@ struct NodeProcessTests {
         let report = try JSONParser.parse(outcome.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
         #expect(report["scenario"] == "remote")
         #expect(report["calls"] == 800)
+    }
+}
+
+@Suite("quark node with nodes.yml", .timeLimit(.minutes(2)))
+struct NodeConfigProcessTests {
+    /// Writes `text` to a fresh temporary nodes.yml and returns its path.
+    func temporaryFile(_ text: String) throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("quark-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appendingPathComponent("nodes.yml").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test("a bad port in nodes.yml is one line naming file, line and field, exit code 2")
+    func badPort() async throws {
+        let path = try temporaryFile("nodes:\n  - id: a\n    port: 70000\n    services: [math]\n")
+        let outcome = try await QuarkProcess.run(["node", "--config", path, "--id", "a"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr == "quark: \(path):3: nodes[0].port: 70000 is not a port (1-65535)\n")
+    }
+
+    @Test("a node from nodes.yml starts, flags override the file, SIGTERM stops it cleanly")
+    func fromFile() async throws {
+        let path = try temporaryFile("nodes:\n  - id: solo\n    port: 4999\n    services: [greeter]\n    data: \(NSTemporaryDirectory())quark-solo-data\n")
+        let outcome = try await QuarkProcess.runUntilReady(
+            ["node", "--config", path, "--id", "solo", "--bind", "tcp://127.0.0.1:0", "--services", "greeter,math", "--log-level", "error"])
+        #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
+        #expect(outcome.stdout.hasPrefix("ready solo tcp://127.0.0.1:"))
+        #expect(outcome.stderr.isEmpty)
     }
 }

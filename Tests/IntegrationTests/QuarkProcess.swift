@@ -43,3 +43,35 @@ struct QuarkProcess {
             stderr: String(decoding: stderr, as: UTF8.self))
     }
 }
+
+extension QuarkProcess {
+    /// Starts `quark arguments...`, waits for its "ready" line, sends SIGTERM and waits for the
+    /// exit (a process that never becomes ready is killed after `timeout`).
+    static func runUntilReady(_ arguments: [String], timeout: Duration = .seconds(30)) async throws -> Outcome {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let watchdog = Task {
+            try await Task.sleep(for: timeout)
+            if process.isRunning { process.terminate() }
+        }
+        var stdout = Data()
+        while !String(decoding: stdout, as: UTF8.self).contains("\n") {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            stdout.append(chunk)
+        }
+        if process.isRunning { process.terminate() }
+        stdout.append(out.fileHandleForReading.readDataToEndOfFile())
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        watchdog.cancel()
+        return Outcome(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}

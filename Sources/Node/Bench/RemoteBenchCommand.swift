@@ -15,7 +15,7 @@ struct RemoteBenchCommand: AsyncParsableCommand {
     @OptionGroup var options: BenchOptions
 
     func run() async throws {
-        let callee = try await ChildNode.start(id: "bench-callee", services: ["math"])
+        let callee = try await ChildNode.start(services: ["math"])
         defer { callee.stop() }
         var mesh = ZeroMQOptions(bind: "tcp://127.0.0.1:0", seeds: [callee.endpoint])
         mesh.logger.logLevel = .error
@@ -39,10 +39,11 @@ struct ChildNode {
     let process: Process
     let endpoint: String
 
-    static func start(id: String, services: [String], timeout: Duration = .seconds(20)) async throws -> ChildNode {
+    /// Without `--id` the child ignores any ./nodes.yml and picks its own nodeID.
+    static func start(services: [String], timeout: Duration = .seconds(20)) async throws -> ChildNode {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        process.arguments = ["node", "--id", id, "--services", services.joined(separator: ","), "--bind", "tcp://127.0.0.1:0", "--log-level", "error"]
+        process.arguments = ["node", "--services", services.joined(separator: ","), "--bind", "tcp://127.0.0.1:0", "--log-level", "error"]
         let output = Pipe()
         process.standardOutput = output
         try process.run()
@@ -64,7 +65,7 @@ struct ChildNode {
         watchdog.cancel()
         guard let line, let endpoint = line.split(separator: " ").last.map(String.init) else {
             process.terminate()
-            throw ValidationError("the child node \(id) did not become ready within \(timeout)")
+            throw ValidationError("the child node (\(services.joined(separator: ","))) did not become ready within \(timeout)")
         }
         return ChildNode(process: process, endpoint: endpoint)
     }

@@ -1,0 +1,64 @@
+/// Which transporter a node uses, as written in `nodes.yml`, `--transporter` or
+/// `QUARK_TRANSPORTER`: `zmq`, `memory`, or `nats://host:port[,nats://host:port...]`.
+public struct TransporterSpec: Sendable, Hashable, CustomStringConvertible {
+    /// The transporter family. New families are added as new static members.
+    public struct Kind: Sendable, Hashable, CustomStringConvertible {
+        private let name: String
+
+        /// The brokerless ZeroMQ mesh (seeds, bind and advertise apply).
+        public static let zeroMQ = Kind(name: "zmq")
+        /// In-process only: every node in one process.
+        public static let memory = Kind(name: "memory")
+        /// A NATS server (``TransporterSpec/servers`` lists them).
+        public static let nats = Kind(name: "nats")
+
+        public var description: String { name }
+    }
+
+    public let kind: Kind
+    /// The NATS server URLs (`nats://host:port`) for ``Kind/nats``; empty otherwise.
+    public let servers: [String]
+
+    /// The ZeroMQ mesh, the default.
+    public static let zeroMQ = TransporterSpec(kind: .zeroMQ, servers: [])
+    /// The in-process transporter.
+    public static let memory = TransporterSpec(kind: .memory, servers: [])
+
+    /// NATS through the given servers (`nats://host:port`).
+    public static func nats(_ servers: [String]) -> TransporterSpec {
+        TransporterSpec(kind: .nats, servers: servers)
+    }
+
+    /// The text form: `zmq`, `memory` or the comma-separated NATS URLs.
+    public var description: String {
+        kind == .nats ? servers.joined(separator: ",") : kind.description
+    }
+}
+
+extension TransporterSpec {
+    /// Parses `zmq`, `memory` or `nats://host:port[,nats://host:port...]`.
+    static func parse(_ text: String) throws(ConfigProblem) -> TransporterSpec {
+        switch text {
+        case "zmq": return .zeroMQ
+        case "memory": return .memory
+        default: break
+        }
+        guard text.hasPrefix("nats://") else {
+            throw ConfigProblem("\"\(text)\" is not a transporter (zmq, memory or nats://host:port)")
+        }
+        var servers: [String] = []
+        for url in text.commaSeparated() {
+            guard url.hasPrefix("nats://") else {
+                throw ConfigProblem("\"\(url)\" is not a NATS server URL (nats://host:port)")
+            }
+            let endpoint: TCPEndpoint
+            do {
+                endpoint = try TCPEndpoint.parse("tcp://" + url.dropFirst("nats://".count), dialable: true)
+            } catch {
+                throw ConfigProblem("\"\(url)\" is not a NATS server URL (nats://host:port)")
+            }
+            servers.append("nats://\(endpoint.description.dropFirst("tcp://".count))")
+        }
+        return .nats(servers)
+    }
+}
