@@ -67,7 +67,7 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "IntegrationTests", dependencies: ["Broker"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["Broker", "ZeroMQTransporter"]),
         .testTarget(name: "NodeKitTests", dependencies: ["NodeKit", "Broker"]),
         .testTarget(
             name: "ZeroMQTransporterTests",

@@ -1,0 +1,76 @@
+import Foundation
+
+/// A `quark node` child process kept running while a test drives it.
+final class NodeProcess: @unchecked Sendable {
+    // @unchecked: `process` and the pipes are only touched by the test that owns this value,
+    // and `stderrText` is read after the process has exited.
+    let id: String
+    let port: Int
+    private let process = Process()
+    private let stdout = Pipe()
+    private let stderr = Pipe()
+
+    var endpoint: String { "tcp://127.0.0.1:\(port)" }
+    var pid: Int32 { process.processIdentifier }
+
+    /// Starts `quark node --config <config> --id <id>` and waits for its ready line.
+    init(config: String, id: String, port: Int, timeout: Duration = .seconds(30)) async throws {
+        self.id = id
+        self.port = port
+        process.executableURL = QuarkProcess.binary
+        process.arguments = ["node", "--config", config, "--id", id]
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        let reader = stdout.fileHandleForReading
+        let ready = Task.detached { () -> Bool in
+            var text = ""
+            while !text.contains("\n") {
+                let chunk = reader.availableData
+                if chunk.isEmpty { return false }
+                text += String(decoding: chunk, as: UTF8.self)
+            }
+            return text.hasPrefix("ready \(id) ")
+        }
+        let watchdog = Task { [process] in
+            try await Task.sleep(for: timeout)
+            if process.isRunning { process.terminate() }
+        }
+        let isReady = await ready.value
+        watchdog.cancel()
+        guard isReady else { throw NodeProcessError(message: "node \(id) did not become ready: \(stderrText)") }
+    }
+
+    /// Sends `signal` (SIGTERM: graceful stop; SIGKILL: a crash) and waits for the exit status.
+    @discardableResult
+    func stop(signal: Int32 = SIGTERM) -> Int32 {
+        if process.isRunning { kill(process.processIdentifier, signal) }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    /// What the node wrote to standard error (read once it has exited).
+    var stderrText: String {
+        String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    }
+}
+
+struct NodeProcessError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
+
+/// A TCP port that was free a moment ago on 127.0.0.1.
+func freePort() -> Int {
+    let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(socket) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = 0
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    _ = withUnsafeMutablePointer(to: &address) { pointer in
+        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) == 0 ? getsockname(socket, $0, &length) : -1 }
+    }
+    return Int(UInt16(bigEndian: address.sin_port))
+}
