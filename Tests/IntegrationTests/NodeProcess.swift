@@ -13,12 +13,19 @@ final class NodeProcess: @unchecked Sendable {
     var endpoint: String { "tcp://127.0.0.1:\(port)" }
     var pid: Int32 { process.processIdentifier }
 
-    /// Starts `quark node --config <config> --id <id>` and waits for its ready line.
-    init(config: String, id: String, port: Int, timeout: Duration = .seconds(30)) async throws {
+    /// Starts `quark node --config <config> --id <id>` (inside network namespace `namespace`
+    /// when given) and waits for its ready line.
+    init(config: String, id: String, port: Int, namespace: String? = nil, timeout: Duration = .seconds(30)) async throws {
         self.id = id
         self.port = port
-        process.executableURL = QuarkProcess.binary
-        process.arguments = ["node", "--config", config, "--id", id]
+        let command = ["node", "--config", config, "--id", id]
+        if let namespace {
+            process.executableURL = URL(fileURLWithPath: "/usr/sbin/ip")
+            process.arguments = ["netns", "exec", namespace, QuarkProcess.binary.path] + command
+        } else {
+            process.executableURL = QuarkProcess.binary
+            process.arguments = command
+        }
         process.standardOutput = stdout
         process.standardError = stderr
         try process.run()

@@ -1,0 +1,53 @@
+import Broker
+import Foundation
+import Testing
+import ZeroMQTransporter
+
+/// The mesh across hosts: each node in its own network namespace (its own address, reached
+/// over veth and a bridge), binding 0.0.0.0 and advertising its host address.
+@Suite("ZeroMQ mesh across network namespaces", .timeLimit(.minutes(3)))
+struct MultiHostTests {
+    @Test("nodes on three hosts find each other through one seed; a killed host is survived")
+    func threeHosts() async throws {
+        let network = try TestNetwork.create(hosts: 3)
+        defer { network.tearDown() }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("quark-hosts-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let config = "\(directory)/nodes.yml"
+        let entries = ["greeter", "greeter", "math"].enumerated().map { index, service in
+            "  - {id: h\(index + 1), host: \(network.hosts[index].address), port: 4100, services: [\(service)], data: \(directory)/h\(index + 1)}"
+        }
+        try (["heartbeat: {interval: 500ms, timeout: 2s}", "logLevel: warning", "nodes:"] + entries)
+            .joined(separator: "\n").write(toFile: config, atomically: true, encoding: .utf8)
+        var nodes: [NodeProcess] = []
+        for (index, host) in network.hosts.enumerated() {
+            nodes.append(try await NodeProcess(config: config, id: "h\(index + 1)", port: 4100, namespace: host.namespace))
+        }
+        defer { for node in nodes { node.stop(signal: SIGKILL) } }
+
+        var mesh = ZeroMQOptions(bind: "tcp://\(network.hostAddress):0", seeds: ["tcp://\(network.hosts[0].address):4100"])
+        mesh.logger.logLevel = .error
+        var configuration = BrokerConfiguration(nodeID: "tester", transporter: ZeroMQTransporter(options: mesh))
+        configuration.heartbeat.interval = .milliseconds(500)
+        configuration.heartbeat.timeout = .seconds(2)
+        configuration.retryPolicy = RetryPolicy(enabled: true, retries: 5, delay: .milliseconds(100))
+        configuration.lifecycle.discoveryWait = .milliseconds(200)
+        configuration.logger.logLevel = .error
+        let caller = ServiceBroker(configuration)
+        try await caller.start()
+        try await caller.waitForNodes(["h1", "h2", "h3"], timeout: .seconds(20))
+
+        var answers: Set<String> = []
+        for _ in 0..<10 { answers.insert(try await caller.call("greeter.hello").stringValue ?? "") }
+        #expect(answers == ["Hello from h1", "Hello from h2"])
+        #expect(try await caller.call("math.mult", ["a": 6, "b": 7]) == 42)
+        let list = try await caller.call("$node.list")
+        let h3 = list.arrayValue?.first { $0["id"] == "h3" }
+        #expect(h3?["metadata"]?["zmq"]?["endpoint"] == .string("tcp://\(network.hosts[2].address):4100"))
+
+        nodes[1].stop(signal: SIGKILL)
+        for _ in 0..<20 { #expect(try await caller.call("greeter.hello") == "Hello from h1") }
+        await caller.stop()
+    }
+}
