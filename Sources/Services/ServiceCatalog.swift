@@ -5,6 +5,7 @@ public enum ServiceCatalog {
     public static let services: [String: @Sendable () -> ServiceSchema] = [
         "greeter": GreeterService.schema,
         "math": MathService.schema,
+        "benchsink": BenchSinkService.schema,
     ]
 
     /// The known names, sorted, for help and error messages.

@@ -67,6 +67,16 @@ struct NodeProcessTests {
         #expect(lastLine.hasPrefix("quark: cannot start"), "stderr: \(outcome.stderr)")
     }
 
+    @Test("bench events delivers every balanced event to a second node process")
+    func benchEvents() async throws {
+        let outcome = try await QuarkProcess.run(["bench", "events", "--calls", "2000", "--json"])
+        #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
+        let report = try JSONParser.parse(outcome.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(report["scenario"] == "events")
+        #expect(report["events_sent"] == 2000)
+        #expect(report["events_lost"] == 0)
+    }
+
     @Test("bench remote calls math.add on a second node process over ZeroMQ")
     func benchRemote() async throws {
         let outcome = try await QuarkProcess.run(["bench", "remote", "--calls", "200", "--inflight", "4", "--json"])
