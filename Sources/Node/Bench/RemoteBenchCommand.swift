@@ -4,7 +4,8 @@ import Foundation
 import ZeroMQTransporter
 
 /// `quark bench remote`: `math.add` called on a second node PROCESS over the ZeroMQ mesh,
-/// through the full broker path on both sides.
+/// through the full broker path on both sides, next to the raw libzmq round trip (`raw-zmq`)
+/// at the same number in flight, measured in the same run.
 struct RemoteBenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remote",
@@ -15,6 +16,7 @@ struct RemoteBenchCommand: AsyncParsableCommand {
     @OptionGroup var options: BenchOptions
 
     func run() async throws {
+        let baseline = try RawZeroMQBenchCommand.measure(options)
         let callee = try await ChildNode.start(services: ["math"])
         defer { callee.stop() }
         var mesh = ZeroMQOptions(bind: "tcp://127.0.0.1:0", seeds: [callee.endpoint])
@@ -30,7 +32,9 @@ struct RemoteBenchCommand: AsyncParsableCommand {
             _ = try await caller.call("math.add", params)
         }
         await caller.stop()
-        BenchReport(scenario: "remote", inflight: options.inflight, result: result).print(json: options.json)
+        var report = BenchReport(scenario: "remote", inflight: options.inflight, result: result)
+        report.baseline = ("raw_zmq", baseline)
+        report.print(json: options.json)
     }
 }
 
