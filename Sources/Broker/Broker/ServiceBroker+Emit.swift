@@ -30,7 +30,7 @@ extension ServiceBroker {
             if target == nodeID {
                 localGroups = groups
             } else {
-                send(.event(envelope.packet(groups: groups, broadcast: false)), to: target)
+                await sendPaced(.event(envelope.packet(groups: groups, broadcast: false)), to: target)
             }
         }
         if let localGroups { await envelope.deliverHere(groups: localGroups) }
@@ -45,7 +45,7 @@ extension ServiceBroker {
         let targets = registry.withLock { $0.broadcastTargets(event, groups: options.groups) }
         let envelope = EventEnvelope(broker: self, event: event, data: data, options: options, parent: parent)
         for target in targets where target != nodeID {
-            send(.event(envelope.packet(groups: options.groups, broadcast: true)), to: target)
+            await sendPaced(.event(envelope.packet(groups: options.groups, broadcast: true)), to: target)
         }
         if targets.contains(nodeID) { await envelope.deliverHere(groups: options.groups) }
     }

@@ -1,11 +1,43 @@
+import Logging
+
 /// Sending packets and waiting for answers.
 extension ServiceBroker {
-    /// Serializes and queues a packet; failures are logged and counted, never thrown.
+    /// Serializes and queues a packet; failures are logged and counted, never thrown. A lost
+    /// EVENT or RES is a warning (data is lost); lost control packets are debug noise.
     func send(_ packet: Packet, to target: String?) {
         do {
             try sendOrThrow(packet, to: target)
         } catch {
-            logger.debug("packet not sent", metadata: ["packet.type": "\(packet.type.rawValue)", "peer.node.id": "\(target ?? "*")", "error": "\(error)"])
+            notSent(packet, to: target, error: error)
+        }
+    }
+
+    /// Sends an event with backpressure: while the transporter's queue is full, waits for room
+    /// (real time, at most `backpressureLimit`), so a fast emitter slows to the link's pace
+    /// instead of losing events; past the limit the event is dropped with a warning.
+    func sendPaced(_ packet: Packet, to target: String?, backpressureLimit: Duration = .seconds(10)) async {
+        let deadline = ContinuousClock.now + backpressureLimit
+        var pause = Duration.microseconds(100)
+        while true {
+            do {
+                try sendOrThrow(packet, to: target)
+                return
+            } catch let error as BrokerError where error.code == .queueIsFull && ContinuousClock.now < deadline {
+                try? await Task.sleep(for: pause)
+                pause = min(pause * 2, .milliseconds(10))
+            } catch {
+                notSent(packet, to: target, error: error)
+                return
+            }
+        }
+    }
+
+    private func notSent(_ packet: Packet, to target: String?, error: any Error) {
+        metrics.packetDropped()
+        let metadata: Logger.Metadata = ["packet.type": "\(packet.type.rawValue)", "peer.node.id": "\(target ?? "*")", "error": "\(error)"]
+        switch packet.type {
+        case .event, .response: logger.warning("packet not sent", metadata: metadata)
+        default: logger.debug("packet not sent", metadata: metadata)
         }
     }
 
