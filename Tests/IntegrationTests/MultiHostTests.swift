@@ -7,7 +7,7 @@ import ZeroMQTransporter
 /// over veth and a bridge), binding 0.0.0.0 and advertising its host address.
 @Suite("ZeroMQ mesh across network namespaces", .timeLimit(.minutes(3)))
 struct MultiHostTests {
-    @Test("nodes on three hosts find each other through one seed; a killed host is survived")
+    @Test("three hosts: found through one seed, balanced, kill -9 survived, restart rejoins, SIGTERM exits cleanly")
     func threeHosts() async throws {
         let network = try TestNetwork.create(hosts: 3)
         defer { network.tearDown() }
@@ -48,6 +48,17 @@ struct MultiHostTests {
 
         nodes[1].stop(signal: SIGKILL)
         for _ in 0..<20 { #expect(try await caller.call("greeter.hello") == "Hello from h1") }
+
+        nodes[1] = try await NodeProcess(config: config, id: "h2", port: 4100, namespace: network.hosts[1].namespace)
+        try await caller.waitForNodes(["h2"], timeout: .seconds(20))
+        var afterRestart: Set<String> = []
+        for _ in 0..<10 { afterRestart.insert(try await caller.call("greeter.hello").stringValue ?? "") }
+        #expect(afterRestart.contains("Hello from h2"))
+
+        #expect(nodes[0].stop() == 0)
         await caller.stop()
+        #expect(nodes[1].stop() == 0)
+        #expect(nodes[2].stop() == 0)
+        #expect(!nodes[2].stderrText.contains("error"))
     }
 }
