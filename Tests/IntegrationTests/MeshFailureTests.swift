@@ -25,17 +25,7 @@ struct MeshFailureTests {
         var n2 = try await NodeProcess(config: config, id: "n2", port: ports[1])
         let n3 = try await NodeProcess(config: config, id: "n3", port: ports[2])
 
-        var mesh = ZeroMQOptions(bind: "tcp://127.0.0.1:0", seeds: [n1.endpoint])
-        mesh.logger.logLevel = .error
-        var configuration = BrokerConfiguration(nodeID: "tester", transporter: ZeroMQTransporter(options: mesh))
-        configuration.heartbeat.interval = .milliseconds(500)
-        configuration.heartbeat.timeout = .seconds(2)
-        configuration.retryPolicy = RetryPolicy(enabled: true, retries: 5, delay: .milliseconds(100))
-        configuration.lifecycle.discoveryWait = .milliseconds(200)
-        configuration.logger.logLevel = .error
-        let caller = ServiceBroker(configuration)
-        try await caller.start()
-        try await caller.waitForNodes(["n1", "n2", "n3"], timeout: .seconds(20))
+        let caller = try await meshCaller(bind: "tcp://127.0.0.1:0", seed: n1.endpoint, waitingFor: ["n1", "n2", "n3"])
 
         var answers: Set<String> = []
         for _ in 0..<10 { answers.insert(try await caller.call("greeter.hello").stringValue ?? "") }

@@ -26,17 +26,8 @@ struct MultiHostTests {
         }
         defer { for node in nodes { node.stop(signal: SIGKILL) } }
 
-        var mesh = ZeroMQOptions(bind: "tcp://\(network.hostAddress):0", seeds: ["tcp://\(network.hosts[0].address):4100"])
-        mesh.logger.logLevel = .error
-        var configuration = BrokerConfiguration(nodeID: "tester", transporter: ZeroMQTransporter(options: mesh))
-        configuration.heartbeat.interval = .milliseconds(500)
-        configuration.heartbeat.timeout = .seconds(2)
-        configuration.retryPolicy = RetryPolicy(enabled: true, retries: 5, delay: .milliseconds(100))
-        configuration.lifecycle.discoveryWait = .milliseconds(200)
-        configuration.logger.logLevel = .error
-        let caller = ServiceBroker(configuration)
-        try await caller.start()
-        try await caller.waitForNodes(["h1", "h2", "h3"], timeout: .seconds(20))
+        let caller = try await meshCaller(
+            bind: "tcp://\(network.hostAddress):0", seed: "tcp://\(network.hosts[0].address):4100", waitingFor: ["h1", "h2", "h3"])
 
         var answers: Set<String> = []
         for _ in 0..<10 { answers.insert(try await caller.call("greeter.hello").stringValue ?? "") }

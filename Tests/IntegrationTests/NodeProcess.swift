@@ -1,4 +1,6 @@
+import Broker
 import Foundation
+import ZeroMQTransporter
 
 /// A `quark node` child process kept running while a test drives it.
 final class NodeProcess: @unchecked Sendable {
@@ -80,4 +82,21 @@ func freePort() -> Int {
         pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) == 0 ? getsockname(socket, $0, &length) : -1 }
     }
     return Int(UInt16(bigEndian: address.sin_port))
+}
+
+/// The test process as a node of the mesh (no services): heartbeats every 500 ms, offline after
+/// 2 s, retries on; started and waiting until `nodeIDs` are online.
+func meshCaller(bind: String, seed: String, waitingFor nodeIDs: [String]) async throws -> ServiceBroker {
+    var mesh = ZeroMQOptions(bind: bind, seeds: [seed])
+    mesh.logger.logLevel = .error
+    var configuration = BrokerConfiguration(nodeID: "tester", transporter: ZeroMQTransporter(options: mesh))
+    configuration.heartbeat.interval = .milliseconds(500)
+    configuration.heartbeat.timeout = .seconds(2)
+    configuration.retryPolicy = RetryPolicy(enabled: true, retries: 5, delay: .milliseconds(100))
+    configuration.lifecycle.discoveryWait = .milliseconds(200)
+    configuration.logger.logLevel = .error
+    let caller = ServiceBroker(configuration)
+    try await caller.start()
+    try await caller.waitForNodes(nodeIDs, timeout: .seconds(20))
+    return caller
 }

@@ -23,17 +23,7 @@ struct QuarkProcess {
 
     /// Runs `quark arguments...` to completion, killing it after `timeout`.
     static func run(_ arguments: [String], timeout: Duration = .seconds(60)) async throws -> Outcome {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let watchdog = Task {
-            try await Task.sleep(for: timeout)
-            if process.isRunning { process.terminate() }
-        }
+        let (process, out, err, watchdog) = try launch(arguments, timeout: timeout)
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -48,17 +38,7 @@ extension QuarkProcess {
     /// Starts `quark arguments...`, waits for its "ready" line, sends SIGTERM and waits for the
     /// exit (a process that never becomes ready is killed after `timeout`).
     static func runUntilReady(_ arguments: [String], timeout: Duration = .seconds(30)) async throws -> Outcome {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let watchdog = Task {
-            try await Task.sleep(for: timeout)
-            if process.isRunning { process.terminate() }
-        }
+        let (process, out, err, watchdog) = try launch(arguments, timeout: timeout)
         var stdout = Data()
         while !String(decoding: stdout, as: UTF8.self).contains("\n") {
             let chunk = out.fileHandleForReading.availableData
@@ -73,5 +53,24 @@ extension QuarkProcess {
         return Outcome(
             status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
             stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
+
+extension QuarkProcess {
+    /// Starts `quark arguments...` with piped output and a watchdog that terminates it after
+    /// `timeout`.
+    static func launch(_ arguments: [String], timeout: Duration) throws -> (Process, Pipe, Pipe, Task<Void, any Error>) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let watchdog = Task {
+            try await Task.sleep(for: timeout)
+            if process.isRunning { process.terminate() }
+        }
+        return (process, out, err, watchdog)
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Broker
-import ZeroMQTransporter
 
 /// `quark bench events`: balanced events emitted to a second node process over the ZeroMQ
 /// mesh; the rate is events delivered per second (emit to last arrival), with the count lost.
@@ -16,14 +15,7 @@ struct EventsBenchCommand: AsyncParsableCommand {
     func run() async throws {
         let sink = try await ChildNode.start(services: ["benchsink"])
         defer { sink.stop() }
-        var mesh = ZeroMQOptions(bind: "tcp://127.0.0.1:0", seeds: [sink.endpoint])
-        mesh.logger.logLevel = .error
-        var configuration = BrokerConfiguration(nodeID: "bench-emitter", transporter: ZeroMQTransporter(options: mesh))
-        configuration.lifecycle.discoveryWait = .milliseconds(100)
-        configuration.logger.logLevel = .error
-        let emitter = ServiceBroker(configuration)
-        try await emitter.start()
-        try await emitter.waitForServices(["benchsink"], timeout: .seconds(10))
+        let emitter = try await sink.client(nodeID: "bench-emitter", waitingFor: "benchsink")
         let total = options.calls ?? 100_000
         let start = ContinuousClock.now
         var histogram = LatencyHistogram()

@@ -19,14 +19,7 @@ struct RemoteBenchCommand: AsyncParsableCommand {
         let baseline = try RawZeroMQBenchCommand.measure(options)
         let callee = try await ChildNode.start(services: ["math"])
         defer { callee.stop() }
-        var mesh = ZeroMQOptions(bind: "tcp://127.0.0.1:0", seeds: [callee.endpoint])
-        mesh.logger.logLevel = .error
-        var configuration = BrokerConfiguration(nodeID: "bench-caller", transporter: ZeroMQTransporter(options: mesh))
-        configuration.lifecycle.discoveryWait = .milliseconds(100)
-        configuration.logger.logLevel = .error
-        let caller = ServiceBroker(configuration)
-        try await caller.start()
-        try await caller.waitForServices(["math"], timeout: .seconds(10))
+        let caller = try await callee.client(nodeID: "bench-caller", waitingFor: "math")
         let params: JSON = ["a": 1, "b": 2]
         let result = try await BenchLoop.run(inflight: options.inflight, seconds: options.seconds, calls: options.calls) {
             _ = try await caller.call("math.add", params)
@@ -72,6 +65,20 @@ struct ChildNode {
             throw ValidationError("the child node (\(services.joined(separator: ","))) did not become ready within \(timeout)")
         }
         return ChildNode(process: process, endpoint: endpoint)
+    }
+
+    /// A started broker in this process that joins the child's mesh (through it as the seed)
+    /// and has seen `service`.
+    func client(nodeID: String, waitingFor service: String) async throws -> ServiceBroker {
+        var mesh = ZeroMQOptions(bind: "tcp://127.0.0.1:0", seeds: [endpoint])
+        mesh.logger.logLevel = .error
+        var configuration = BrokerConfiguration(nodeID: nodeID, transporter: ZeroMQTransporter(options: mesh))
+        configuration.lifecycle.discoveryWait = .milliseconds(100)
+        configuration.logger.logLevel = .error
+        let broker = ServiceBroker(configuration)
+        try await broker.start()
+        try await broker.waitForServices([service], timeout: .seconds(10))
+        return broker
     }
 
     /// SIGTERM, then wait for the exit.
