@@ -15,6 +15,12 @@ struct QuarkCommand: AsyncParsableCommand {
         } catch let failure as ConfigurationFailure {
             FileHandle.standardError.write(Data("quark: \(failure.message)\n".utf8))
             Foundation.exit(2)
+        } catch let failure as CallFailure {
+            FileHandle.standardError.write(Data((failure.error.wire.description + "\n").utf8))
+            Foundation.exit(1)
+        } catch let unreachable as ClusterUnreachable {
+            FileHandle.standardError.write(Data("quark: \(unreachable.message)\n".utf8))
+            Foundation.exit(3)
         } catch {
             exit(withError: error)
         }
@@ -26,11 +32,12 @@ struct QuarkCommand: AsyncParsableCommand {
         discussion: """
             Examples:
               quark node --id n1 --services greeter,math --bind tcp://0.0.0.0:4101
+              quark call math.add '{"a": 1, "b": 2}' --seeds tcp://127.0.0.1:4101
               quark demo                      start a demo node and make a few calls
               quark bench local --json        measure local calls through the full middleware chain
             """,
         version: quarkVersionString,
-        subcommands: [NodeCommand.self, DemoCommand.self, BenchCommand.self]
+        subcommands: [NodeCommand.self, CallCommand.self, EmitCommand.self, DemoCommand.self, BenchCommand.self]
     )
 }
 

@@ -1,0 +1,86 @@
+import ArgumentParser
+import Broker
+import Foundation
+import NodeKit
+import Services
+import ZeroMQTransporter
+
+/// How a one-shot command finds the cluster: seeds from `--seeds`, else from nodes.yml.
+struct ClusterClientOptions: ParsableArguments {
+    @Option(help: "The nodes.yml whose seeds and namespace to use (default: ./nodes.yml if it exists and no --seeds are given).")
+    var config: String?
+
+    @Option(help: "Comma-separated seed endpoints, e.g. tcp://127.0.0.1:4000 (overrides the file's).")
+    var seeds: String?
+
+    @Option(help: "The cluster's namespace (overrides the file's).")
+    var namespace: String?
+
+    @Option(help: "Seconds to wait for the cluster and the target (default 10).")
+    var timeout: Double = 10
+}
+
+/// A broker without services that joins the cluster for one command.
+enum ClusterClient {
+    /// Joins; throws `ConfigurationFailure` for bad options, `ClusterUnreachable` when no node
+    /// answers within the timeout.
+    static func join(_ options: ClusterClientOptions) async throws -> ServiceBroker {
+        let useDefaultFile = options.seeds == nil && FileManager.default.fileExists(atPath: "nodes.yml")
+        let path = options.config ?? (useDefaultFile ? "nodes.yml" : nil)
+        var file: NodesFile?
+        if let path {
+            do {
+                file = try NodesFile.load(path: path, knownServices: Set(ServiceCatalog.names))
+            } catch {
+                throw ConfigurationFailure(error.description)
+            }
+        }
+        let seeds = options.seeds.map { $0.split(separator: ",").map(String.init) } ?? file?.seeds.map(\.description) ?? []
+        guard !seeds.isEmpty else { throw ConfigurationFailure("no seeds: give --seeds or a nodes.yml") }
+        // Peers answer through the connection this client opened, so it need not be dialable.
+        var mesh = ZeroMQOptions(bind: "tcp://127.0.0.1:0", seeds: seeds)
+        mesh.logger.logLevel = .error
+        var configuration = BrokerConfiguration(nodeID: "cli-\(getpid())", transporter: ZeroMQTransporter(options: mesh))
+        configuration.namespace = options.namespace ?? file?.namespace ?? ""
+        configuration.lifecycle.discoveryWait = .milliseconds(200)
+        configuration.lifecycle.stopDelay = .zero
+        // Transient failures (a link still being set up, a node restarting) are retried.
+        configuration.retryPolicy = RetryPolicy(enabled: true, retries: 5, delay: .milliseconds(100))
+        configuration.logger.logLevel = .error
+        let broker = ServiceBroker(configuration)
+        try await broker.start()
+        let timeout = Duration.milliseconds(Int64(options.timeout * 1000))
+        let reached = await Self.waitForAnyNode(broker, timeout: timeout)
+        guard reached else {
+            await broker.stop()
+            throw ClusterUnreachable(message: "no cluster reachable at \(seeds.joined(separator: ", ")) within \(options.timeout) s")
+        }
+        return broker
+    }
+
+    private static func waitForAnyNode(_ broker: ServiceBroker, timeout: Duration) async -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            let nodes = (try? await broker.call("$node.list", ["onlyAvailable": true]))?.arrayValue ?? []
+            if nodes.contains(where: { $0["local"] == false }) { return true }
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+        return false
+    }
+
+    /// Parses a JSON argument; a bad one is a configuration failure naming the argument.
+    static func json(_ text: String?, argument: String) throws -> JSON {
+        guard let text else { return [:] }
+        do {
+            return try JSONParser.parse(text)
+        } catch {
+            throw ConfigurationFailure("\(argument): not valid JSON (\(error.message))")
+        }
+    }
+}
+
+/// No node of the cluster answered: exit code 3.
+struct ClusterUnreachable: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}

@@ -1,0 +1,62 @@
+import Broker
+import Foundation
+import Testing
+
+/// `quark call` and `quark emit` against a real node process.
+@Suite("quark call and emit", .timeLimit(.minutes(2)))
+struct OneShotCommandTests {
+    /// A `quark node` with greeter and math on a free port, from a temporary nodes.yml.
+    func startNode() async throws -> NodeProcess {
+        let port = freePort()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("quark-call-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let config = "\(directory)/nodes.yml"
+        try "logLevel: warning\nnodes:\n  - {id: worker, port: \(port), services: [greeter, math], data: \(directory)/worker}\n"
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        return try await NodeProcess(config: config, id: "worker", port: port)
+    }
+
+    @Test("call prints the result as JSON and exits 0; a failed call prints the error as JSON and exits 1")
+    func call() async throws {
+        let node = try await startNode()
+        defer { node.stop() }
+        let sum = try await QuarkProcess.run(["call", "math.add", #"{"a": 20, "b": 22}"#, "--seeds", node.endpoint])
+        #expect(sum.status == 0, "stderr: \(sum.stderr)")
+        #expect(sum.stdout == "42\n")
+        let welcome = try await QuarkProcess.run(["call", "greeter.welcome", #"{"name": "Ada"}"#, "--seeds", node.endpoint])
+        #expect(welcome.stdout == "\"Welcome, Ada!\"\n")
+        let failed = try await QuarkProcess.run(["call", "math.div", #"{"a": 1, "b": 0}"#, "--seeds", node.endpoint])
+        #expect(failed.status == 1)
+        let error = try JSONParser.parse(failed.stderr.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(error["type"] == "DIVISION_BY_ZERO")
+        #expect(error["code"] == 422)
+        let invalid = try await QuarkProcess.run(["call", "greeter.welcome", "{}", "--seeds", node.endpoint])
+        #expect(invalid.status == 1)
+        #expect(invalid.stderr.contains("VALIDATION_ERROR"))
+        let missing = try await QuarkProcess.run(["call", "nope.nothing", "--seeds", node.endpoint, "--timeout", "1"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("SERVICE_NOT_FOUND"))
+    }
+
+    @Test("bad JSON is exit 2; no cluster within the timeout is exit 3")
+    func failures() async throws {
+        let badJSON = try await QuarkProcess.run(["call", "math.add", "{a: 1}", "--seeds", "tcp://127.0.0.1:9"])
+        #expect(badJSON.status == 2)
+        #expect(badJSON.stderr.hasPrefix("quark: params: not valid JSON"))
+        let nobody = try await QuarkProcess.run(["call", "math.add", "--seeds", "tcp://127.0.0.1:\(freePort())", "--timeout", "1"])
+        #expect(nobody.status == 3)
+        #expect(nobody.stderr.contains("no cluster reachable"))
+        let emitNobody = try await QuarkProcess.run(["emit", "x.y", "--seeds", "tcp://127.0.0.1:\(freePort())", "--timeout", "1"])
+        #expect(emitNobody.status == 3)
+    }
+
+    @Test("emit reaches the cluster and exits 0")
+    func emit() async throws {
+        let node = try await startNode()
+        defer { node.stop() }
+        let outcome = try await QuarkProcess.run(["emit", "user.created", #"{"id": 1}"#, "--seeds", node.endpoint])
+        #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
+        let broadcast = try await QuarkProcess.run(["emit", "cache.clear", "--broadcast", "--seeds", node.endpoint])
+        #expect(broadcast.status == 0)
+    }
+}
