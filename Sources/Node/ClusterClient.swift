@@ -24,7 +24,7 @@ struct ClusterClientOptions: ParsableArguments {
 enum ClusterClient {
     /// Joins; throws `ConfigurationFailure` for bad options, `ClusterUnreachable` when no node
     /// answers within the timeout.
-    static func join(_ options: ClusterClientOptions) async throws -> ServiceBroker {
+    static func join(_ options: ClusterClientOptions, nodeID: String = "cli-\(getpid())") async throws -> ServiceBroker {
         let useDefaultFile = options.seeds == nil && FileManager.default.fileExists(atPath: "nodes.yml")
         let path = options.config ?? (useDefaultFile ? "nodes.yml" : nil)
         var file: NodesFile?
@@ -40,8 +40,9 @@ enum ClusterClient {
         // Peers answer through the connection this client opened, so it need not be dialable.
         var mesh = ZeroMQOptions(bind: "tcp://127.0.0.1:0", seeds: seeds)
         mesh.logger.logLevel = .error
-        var configuration = BrokerConfiguration(nodeID: "cli-\(getpid())", transporter: ZeroMQTransporter(options: mesh))
+        var configuration = BrokerConfiguration(nodeID: nodeID, transporter: ZeroMQTransporter(options: mesh))
         configuration.namespace = options.namespace ?? file?.namespace ?? ""
+        if let heartbeat = file?.heartbeat { configuration.heartbeat = heartbeat }
         configuration.lifecycle.discoveryWait = .milliseconds(200)
         configuration.lifecycle.stopDelay = .zero
         // Transient failures (a link still being set up, a node restarting) are retried.

@@ -59,10 +59,13 @@ extension QuarkProcess {
 extension QuarkProcess {
     /// Starts `quark arguments...` with piped output and a watchdog that terminates it after
     /// `timeout`.
-    static func launch(_ arguments: [String], timeout: Duration) throws -> (Process, Pipe, Pipe, Task<Void, any Error>) {
+    static func launch(
+        _ arguments: [String], timeout: Duration, standardInput: Pipe? = nil
+    ) throws -> (Process, Pipe, Pipe, Task<Void, any Error>) {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        if let standardInput { process.standardInput = standardInput }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
