@@ -1,4 +1,4 @@
-# Quark: `make run` starts the demo, `make test` runs every test. Both install what is missing.
+# Quark: `make run` starts every node of nodes.yml (`quark up`), `make test` runs every test. Both install what is missing.
 SWIFT ?= swift
 
 .PHONY: deps build release test run bench clean
@@ -19,7 +19,7 @@ test: deps
 	$(SWIFT) build -c release
 
 run: release
-	.build/release/quark demo
+	.build/release/quark up
 
 bench: release
 	.build/release/quark bench local --inflight 1 --json

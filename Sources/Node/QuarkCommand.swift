@@ -31,13 +31,14 @@ struct QuarkCommand: AsyncParsableCommand {
         abstract: "Quark: a Moleculer-style service broker for Swift, and the Quark Store.",
         discussion: """
             Examples:
+              quark up                        start every node of ./nodes.yml
               quark node --id n1 --services greeter,math --bind tcp://0.0.0.0:4101
               quark call math.add '{"a": 1, "b": 2}' --seeds tcp://127.0.0.1:4101
               quark demo                      start a demo node and make a few calls
               quark bench local --json        measure local calls through the full middleware chain
             """,
         version: quarkVersionString,
-        subcommands: [NodeCommand.self, CallCommand.self, EmitCommand.self, ReplCLI.self, DemoCommand.self, BenchCommand.self]
+        subcommands: [NodeCommand.self, UpCommand.self, CallCommand.self, EmitCommand.self, ReplCLI.self, DemoCommand.self, BenchCommand.self]
     )
 }
 
