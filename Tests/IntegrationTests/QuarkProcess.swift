@@ -24,7 +24,14 @@ struct QuarkProcess {
     /// Runs `quark arguments...` to completion, killing it after `timeout`.
     static func run(_ arguments: [String], timeout: Duration = .seconds(60)) async throws -> Outcome {
         let (process, out, err, watchdog) = try launch(arguments, timeout: timeout)
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        return finish(process, out: out, err: err, watchdog: watchdog)
+    }
+
+    /// Reads what is left of the output, waits for the exit and stops the watchdog.
+    static func finish(
+        _ process: Process, out: Pipe, err: Pipe, watchdog: Task<Void, any Error>, stdoutSoFar: Data = Data()
+    ) -> Outcome {
+        let stdout = stdoutSoFar + out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         watchdog.cancel()
@@ -46,13 +53,7 @@ extension QuarkProcess {
             stdout.append(chunk)
         }
         if process.isRunning { process.terminate() }
-        stdout.append(out.fileHandleForReading.readDataToEndOfFile())
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        watchdog.cancel()
-        return Outcome(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+        return finish(process, out: out, err: err, watchdog: watchdog, stdoutSoFar: stdout)
     }
 }
 
