@@ -3,7 +3,8 @@ import Synchronization
 /// Counters of what the mesh refused or lost, shared by the I/O thread and readers.
 final class MeshCounters: Sendable {
     enum Kind: Int, CaseIterable {
-        /// Incoming messages dropped: wrong frame count, oversize frame, unknown type, bad payload.
+        /// Incoming messages dropped: wrong frame count, oversize frame, unknown type, bad payload,
+        /// or sent by a node of another namespace.
         case droppedFrames
         /// Outgoing packets lost: no route to the target, or a full per-peer backlog.
         case droppedPackets

@@ -17,10 +17,11 @@ extension MeshLoop {
             case .failure(let reason):
                 dropped(reason, from: received.frames.first.flatMap(Self.nodeID(routingID:)))
             case .success(let packet):
-                if let peer = received.frames.first.flatMap(Self.nodeID(routingID:)), routerPeers.insert(peer).inserted {
+                let peer = received.frames.first.flatMap(Self.nodeID(routingID:))
+                if let peer, routerPeers.insert(peer).inserted {
                     meshChanged = true
                 }
-                accept(packet, via: nil)
+                accept(packet, via: nil, from: peer)
             }
         }
         if count == Self.readBudget { moreToRead = true }
@@ -34,15 +35,23 @@ extension MeshLoop {
             case .failure(let reason):
                 dropped(reason, from: link.nodeID ?? link.endpoint.description)
             case .success(let packet):
-                accept(packet, via: link)
+                accept(packet, via: link, from: link.nodeID)
             }
             guard links[link.endpoint] === link else { return }
         }
         if count == Self.readBudget { moreToRead = true }
     }
 
-    private func accept(_ packet: TransportPacket, via link: PeerLink?) {
-        if packet.type == .info { learn(fromInfo: packet.payload, via: link) }
+    /// Hands a packet to the broker, unless it comes from a node of another namespace.
+    private func accept(_ packet: TransportPacket, via link: PeerLink?, from peer: String?) {
+        if packet.type == .info, !learn(fromInfo: packet.payload, via: link) {
+            counters.add(.droppedFrames)
+            return
+        }
+        if let peer, foreignPeers.contains(peer) {
+            counters.add(.droppedFrames)
+            return
+        }
         batch.append(packet)
     }
 

@@ -6,9 +6,11 @@ import CZeroMQ
 /// down for `abandonAfter`.
 extension MeshLoop {
     /// Learns from an INFO packet: `link` is the link it arrived on, if any (then the sender is
-    /// the node behind that link, since a peer answers through its ROUTER).
-    func learn(fromInfo payload: [UInt8], via link: PeerLink?) {
-        guard let announcement = MeshAnnouncement(infoPayload: payload) else { return }
+    /// the node behind that link, since a peer answers through its ROUTER). Returns false for
+    /// the INFO of a node in another namespace, which must not reach the broker.
+    @discardableResult
+    func learn(fromInfo payload: [UInt8], via link: PeerLink?) -> Bool {
+        guard let announcement = MeshAnnouncement(infoPayload: payload) else { return true }
         let sender = announcement.sender
         for text in announcement.rejected {
             counters.add(.ignoredEndpoints)
@@ -20,12 +22,15 @@ extension MeshLoop {
                 selfEndpoints.insert(link.endpoint)
                 closeLink(link)
             }
-            return
+            return true
         }
         if let theirs = announcement.namespace, theirs != namespace {
-            logger.debug("zmq peer of another namespace ignored", metadata: ["peer.node.id": "\(sender)", "namespace": "\(theirs)"])
-            return
+            if foreignPeers.insert(sender).inserted {
+                logger.info("zmq peer of another namespace ignored", metadata: ["peer.node.id": "\(sender)", "namespace": "\(theirs)"])
+            }
+            return false
         }
+        foreignPeers.remove(sender)
         if let link, link.nodeID != sender {
             if let previous = link.nodeID, linkByNode[previous] == link.endpoint { linkByNode[previous] = nil }
             link.nodeID = sender
@@ -38,6 +43,7 @@ extension MeshLoop {
         where peer != nodeID && linkByNode[peer] == nil && links[endpoint] == nil && !selfEndpoints.contains(endpoint) {
             openLink(endpoint, nodeID: peer, isSeed: false)
         }
+        return true
     }
 
     /// Makes the link at `endpoint` the primary link of `peer`, opening it when needed.

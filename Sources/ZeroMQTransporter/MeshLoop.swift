@@ -31,6 +31,8 @@ final class MeshLoop {
     var routerBacklog: Backlog
     /// Endpoints that turned out to be this node.
     var selfEndpoints: Set<ZeroMQEndpoint> = []
+    /// Nodes whose INFO names another namespace: nothing of theirs reaches the broker.
+    var foreignPeers: Set<String> = []
     /// This node's latest INFO, sent first on every link that comes up.
     var cachedInfo: [UInt8]?
     var batch: [TransportPacket] = []
