@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "Services", targets: ["Services"]),
         .library(name: "BrokerTesting", targets: ["BrokerTesting"]),
         .library(name: "ZeroMQTransporter", targets: ["ZeroMQTransporter"]),
+        .library(name: "NATSTransporter", targets: ["NATSTransporter"]),
         .executable(name: "quark", targets: ["Node"]),
     ],
     dependencies: [
@@ -17,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -46,13 +48,22 @@ let package = Package(
             dependencies: ["Broker", "CZeroMQ", .product(name: "Logging", package: "swift-log")]
         ),
         .target(
+            name: "NATSTransporter",
+            dependencies: [
+                "Broker",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "BrokerTesting",
             dependencies: ["Broker", .product(name: "Logging", package: "swift-log")]
         ),
         .executableTarget(
             name: "Node",
             dependencies: [
-                "Broker", "Services", "ZeroMQTransporter", "NodeKit",
+                "Broker", "Services", "ZeroMQTransporter", "NATSTransporter", "NodeKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -67,13 +78,14 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "IntegrationTests", dependencies: ["Broker", "ZeroMQTransporter"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["Broker", "BrokerTesting", "ZeroMQTransporter", "NATSTransporter"]),
         .testTarget(name: "NodeKitTests", dependencies: ["NodeKit", "Broker"]),
         .testTarget(
-            name: "ZeroMQTransporterTests",
+            name: "TransporterTests",
             dependencies: [
-                "ZeroMQTransporter", "Broker", "BrokerTesting", "Services",
+                "ZeroMQTransporter", "NATSTransporter", "Broker", "BrokerTesting", "Services",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
     ]

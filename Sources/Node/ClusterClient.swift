@@ -1,6 +1,7 @@
 import ArgumentParser
 import Broker
 import Foundation
+import NATSTransporter
 import NodeKit
 import Services
 import ZeroMQTransporter
@@ -16,6 +17,9 @@ struct ClusterClientOptions: ParsableArguments {
     @Option(help: "The cluster's namespace (overrides the file's).")
     var namespace: String?
 
+    @Option(help: "Join through NATS instead of the ZeroMQ seeds, e.g. nats://127.0.0.1:4222 (overrides the file's).")
+    var transporter: String?
+
     @Option(help: "Seconds to wait for the cluster and the target (default 10).")
     var timeout: Double = 10
 }
@@ -25,7 +29,7 @@ enum ClusterClient {
     /// Joins; throws `ConfigurationFailure` for bad options, `ClusterUnreachable` when no node
     /// answers within the timeout.
     static func join(_ options: ClusterClientOptions, nodeID: String = "cli-\(getpid())") async throws -> ServiceBroker {
-        let useDefaultFile = options.seeds == nil && FileManager.default.fileExists(atPath: "nodes.yml")
+        let useDefaultFile = options.seeds == nil && options.transporter == nil && FileManager.default.fileExists(atPath: "nodes.yml")
         let path = options.config ?? (useDefaultFile ? "nodes.yml" : nil)
         var file: NodesFile?
         if let path {
@@ -35,12 +39,8 @@ enum ClusterClient {
                 throw ConfigurationFailure(error.description)
             }
         }
-        let seeds = options.seeds.map { $0.split(separator: ",").map(String.init) } ?? file?.seeds.map(\.description) ?? []
-        guard !seeds.isEmpty else { throw ConfigurationFailure("no seeds: give --seeds or a nodes.yml") }
-        // Peers answer through the connection this client opened, so it need not be dialable.
-        var mesh = ZeroMQOptions(bind: "tcp://127.0.0.1:0", seeds: seeds)
-        mesh.logger.logLevel = .error
-        var configuration = BrokerConfiguration(nodeID: nodeID, transporter: ZeroMQTransporter(options: mesh))
+        let (transporter, place) = try Self.transporter(options, file: file)
+        var configuration = BrokerConfiguration(nodeID: nodeID, transporter: transporter)
         configuration.namespace = options.namespace ?? file?.namespace ?? ""
         if let heartbeat = file?.heartbeat { configuration.heartbeat = heartbeat }
         configuration.lifecycle.discoveryWait = .milliseconds(200)
@@ -49,14 +49,40 @@ enum ClusterClient {
         configuration.retryPolicy = RetryPolicy(enabled: true, retries: 5, delay: .milliseconds(100))
         configuration.logger.logLevel = .error
         let broker = ServiceBroker(configuration)
-        try await broker.start()
+        do {
+            try await broker.start()
+        } catch {
+            throw ClusterUnreachable(message: "no cluster reachable at \(place): \(error)")
+        }
         let timeout = Duration.milliseconds(Int64(options.timeout * 1000))
         let reached = await Self.waitForAnyNode(broker, timeout: timeout)
         guard reached else {
             await broker.stop()
-            throw ClusterUnreachable(message: "no cluster reachable at \(seeds.joined(separator: ", ")) within \(options.timeout) s")
+            throw ClusterUnreachable(message: "no cluster reachable at \(place) within \(options.timeout) s")
         }
         return broker
+    }
+
+    /// NATS when `--transporter` or the file says so, else a ZeroMQ link to the seeds; with a
+    /// text naming where the cluster is looked for.
+    private static func transporter(_ options: ClusterClientOptions, file: NodesFile?) throws -> (any Transporter, String) {
+        if let text = options.transporter ?? (file?.transporter.kind == .nats ? file?.transporter.servers.joined(separator: ",") : nil) {
+            var nats: NATSOptions
+            do {
+                nats = try NATSOptions(urls: text.split(separator: ",").map { String($0) })
+            } catch {
+                throw ConfigurationFailure("--transporter: \(error.message)")
+            }
+            nats.connectTimeout = .milliseconds(Int64(options.timeout * 1000))
+            nats.logger.logLevel = .error
+            return (NATSTransporter(options: nats), nats.servers.map(\.description).joined(separator: ", "))
+        }
+        let seeds = options.seeds.map { $0.split(separator: ",").map(String.init) } ?? file?.seeds.map(\.description) ?? []
+        guard !seeds.isEmpty else { throw ConfigurationFailure("no seeds: give --seeds or a nodes.yml") }
+        // Peers answer through the connection this client opened, so it need not be dialable.
+        var mesh = ZeroMQOptions(bind: "tcp://127.0.0.1:0", seeds: seeds)
+        mesh.logger.logLevel = .error
+        return (ZeroMQTransporter(options: mesh), seeds.joined(separator: ", "))
     }
 
     private static func waitForAnyNode(_ broker: ServiceBroker, timeout: Duration) async -> Bool {

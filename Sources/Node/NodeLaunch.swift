@@ -1,4 +1,5 @@
 import Broker
+import NATSTransporter
 import NodeKit
 import ZeroMQTransporter
 
@@ -21,7 +22,8 @@ struct NodeLaunch {
             transporter = InMemoryHub().transporter()
             advertisedEndpoint = { "memory" }
         default:
-            throw ConfigurationFailure("the \(settings.transporter) transporter is not available yet (only zmq and memory)")
+            transporter = try NATSTransporter(options: Self.natsOptions(settings.transporter))
+            advertisedEndpoint = { "\(settings.transporter)" }
         }
         var configuration = BrokerConfiguration(nodeID: settings.nodeID, transporter: transporter)
         configuration.namespace = settings.namespace
@@ -30,5 +32,14 @@ struct NodeLaunch {
             configuration.requestTimeout = .milliseconds(timeout)
         }
         self.configuration = configuration
+    }
+
+    /// NATS options for `nats://` URLs; a bad URL is a configuration failure.
+    static func natsOptions(_ spec: TransporterSpec) throws -> NATSOptions {
+        do {
+            return try NATSOptions(urls: spec.servers)
+        } catch {
+            throw ConfigurationFailure("--transporter: \(error.message)")
+        }
     }
 }

@@ -69,21 +69,6 @@ struct NodeProcessError: Error, CustomStringConvertible {
     var description: String { message }
 }
 
-/// A TCP port that was free a moment ago on 127.0.0.1.
-func freePort() -> Int {
-    let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    defer { close(socket) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    address.sin_port = 0
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    _ = withUnsafeMutablePointer(to: &address) { pointer in
-        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) == 0 ? getsockname(socket, $0, &length) : -1 }
-    }
-    return Int(UInt16(bigEndian: address.sin_port))
-}
-
 /// The test process as a node of the mesh (no services): heartbeats every 500 ms, offline after
 /// 2 s, retries on; started and waiting until `nodeIDs` are online.
 func meshCaller(bind: String, seed: String, waitingFor nodeIDs: [String]) async throws -> ServiceBroker {

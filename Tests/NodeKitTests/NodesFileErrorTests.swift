@@ -73,7 +73,7 @@ struct NodesFileErrorTests {
         .init(name: "seed on every interface", yaml: nodesYAML(top: "seeds: tcp://0.0.0.0:4000"), error: "nodes.yml:1: seeds[0]: \"tcp://0.0.0.0:4000\" names every interface; give a host other nodes can reach"),
         .init(name: "seed listed twice", yaml: nodesYAML(top: "seeds: [tcp://a:4000, tcp://a:4000]"), error: "nodes.yml:1: seeds[1]: seed tcp://a:4000 is listed twice"),
         .init(name: "unknown transporter", yaml: nodesYAML(top: "transporter: kafka"), error: "nodes.yml:1: transporter: \"kafka\" is not a transporter (zmq, memory or nats://host:port)"),
-        .init(name: "NATS URL without port", yaml: nodesYAML(top: "transporter: nats://a:4222,nats://b"), error: "nodes.yml:1: transporter: \"nats://b\" is not a NATS server URL (nats://host:port)"),
+        .init(name: "NATS URL without port", yaml: nodesYAML(top: "transporter: nats://a:4222,nats://b"), error: "nodes.yml:1: transporter: \"nats://b\" is not a NATS server URL (nats://[user:password@]host:port)"),
         .init(name: "heartbeat timeout not above interval", yaml: nodesYAML(top: "heartbeat:\n  interval: 5s\n  timeout: 5000"), error: "nodes.yml:3: heartbeat.timeout: 5s must be longer than heartbeat.interval (5s)"),
         .init(name: "heartbeat default timeout below a long interval", yaml: nodesYAML(top: "heartbeat:\n  interval: 20s"), error: "nodes.yml:2: heartbeat.timeout: 15s must be longer than heartbeat.interval (20s)"),
         .init(name: "heartbeat bad duration", yaml: nodesYAML(top: "heartbeat: {interval: 5 parsecs}"), error: "nodes.yml:1: heartbeat.interval: \"5 parsecs\" is not a duration (milliseconds, or a number with ms, s, m or h)"),

@@ -29,9 +29,13 @@ public struct TransporterSpec: Sendable, Hashable, CustomStringConvertible {
         TransporterSpec(kind: .nats, servers: servers)
     }
 
-    /// The text form: `zmq`, `memory` or the comma-separated NATS URLs.
+    /// The text form: `zmq`, `memory` or the comma-separated NATS URLs (credentials hidden).
     public var description: String {
-        kind == .nats ? servers.joined(separator: ",") : kind.description
+        guard kind == .nats else { return kind.description }
+        return servers.map { url in
+            guard let at = url.lastIndex(of: "@") else { return url }
+            return "nats://***" + url[at...]
+        }.joined(separator: ",")
     }
 }
 
@@ -51,13 +55,16 @@ extension TransporterSpec {
             guard url.hasPrefix("nats://") else {
                 throw ConfigProblem("\"\(url)\" is not a NATS server URL (nats://host:port)")
             }
+            // Credentials (`user:password@` or `token@`) stay in the URL for the transporter.
+            let address = url.dropFirst("nats://".count)
+            let credentials = address.lastIndex(of: "@").map { address[...$0] } ?? ""
             let endpoint: TCPEndpoint
             do {
-                endpoint = try TCPEndpoint.parse("tcp://" + url.dropFirst("nats://".count), dialable: true)
+                endpoint = try TCPEndpoint.parse("tcp://" + address.dropFirst(credentials.count), dialable: true)
             } catch {
-                throw ConfigProblem("\"\(url)\" is not a NATS server URL (nats://host:port)")
+                throw ConfigProblem("\"\(url)\" is not a NATS server URL (nats://[user:password@]host:port)")
             }
-            servers.append("nats://\(endpoint.description.dropFirst("tcp://".count))")
+            servers.append("nats://\(credentials)\(endpoint.description.dropFirst("tcp://".count))")
         }
         return .nats(servers)
     }

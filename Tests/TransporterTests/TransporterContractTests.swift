@@ -17,12 +17,13 @@ struct TransporterContractTests {
     @Test("a broadcast reaches every other node exactly once, not the sender", arguments: TransportKind.allCases)
     func broadcast(_ kind: TransportKind) async throws {
         let nodes = try await contractCluster(kind, count: 3)
-        try nodes[2].send(.event(EventPacket(sender: "node-2", id: "b", event: "everyone")), to: nil)
-        #expect(await eventually { nodes[0].events(from: "node-2").count == 1 && nodes[1].events(from: "node-2").count == 1 })
+        // Broadcast types are the cluster-wide ones (EVENTs always name their target node).
+        try nodes[2].send(.heartbeat(HeartbeatPacket(sender: "node-2", cpu: 12)), to: nil)
+        #expect(await eventually { nodes[0].heartbeats(from: "node-2") == 1 && nodes[1].heartbeats(from: "node-2") == 1 })
         try await Task.sleep(for: .milliseconds(200))
-        #expect(nodes[0].events(from: "node-2").count == 1)
-        #expect(nodes[1].events(from: "node-2").count == 1)
-        #expect(nodes[2].events(from: "node-2").isEmpty)
+        #expect(nodes[0].heartbeats(from: "node-2") == 1)
+        #expect(nodes[1].heartbeats(from: "node-2") == 1)
+        #expect(nodes[2].heartbeats(from: "node-2") == 0)
         for node in nodes { await node.transporter.disconnect() }
     }
 

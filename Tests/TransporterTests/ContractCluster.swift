@@ -1,10 +1,13 @@
 import Broker
+import BrokerTesting
+import NATSTransporter
+import Logging
 import Synchronization
 @testable import ZeroMQTransporter
 
-/// The transports the contract suite runs over. (NATS joins with its issue.)
+/// The transports the contract suite runs over: NATS through a real nats-server on loopback.
 enum TransportKind: String, CaseIterable, Sendable, CustomStringConvertible {
-    case memory, zeroMQ
+    case memory, zeroMQ, nats
     var description: String { rawValue }
 }
 
@@ -13,13 +16,16 @@ enum TransportKind: String, CaseIterable, Sendable, CustomStringConvertible {
 final class ContractNode: Sendable {
     let nodeID: String
     let transporter: any Transporter
+    /// The NATS server the node's cluster uses, kept alive as long as the node.
+    let server: NATSServerProcess?
     private let received = Mutex<[Packet]>([])
     private let serializer = JSONSerializer()
 
-    init(_ nodeID: String, transporter: any Transporter) async throws {
+    init(_ nodeID: String, transporter: any Transporter, server: NATSServerProcess? = nil, namespace: String = "contract") async throws {
         self.nodeID = nodeID
         self.transporter = transporter
-        try await transporter.connect(nodeID: nodeID, namespace: "contract") { [weak self] batch in self?.handle(batch) }
+        self.server = server
+        try await transporter.connect(nodeID: nodeID, namespace: namespace) { [weak self] batch in self?.handle(batch) }
         try send(.discover(DiscoverPacket(sender: nodeID)), to: nil)
         try send(info, to: nil)
     }
@@ -48,6 +54,13 @@ final class ContractNode: Sendable {
         }
     }
 
+    /// How many HEARTBEATs arrived from `sender`.
+    func heartbeats(from sender: String) -> Int {
+        received.withLock { packets in
+            packets.count { if case .heartbeat(let heartbeat) = $0 { heartbeat.sender == sender } else { false } }
+        }
+    }
+
     /// The nodes this one has received an INFO from.
     var knownPeers: Set<String> {
         received.withLock { packets in Set(packets.compactMap { if case .info(let info) = $0, info.sender != nodeID { info.sender } else { nil } }) }
@@ -58,6 +71,7 @@ final class ContractNode: Sendable {
 func contractCluster(_ kind: TransportKind, count: Int) async throws -> [ContractNode] {
     var nodes: [ContractNode] = []
     let hub = InMemoryHub()
+    let server = kind == .nats ? try await NATSServerProcess() : nil
     for index in 0..<count {
         let nodeID = "node-\(index)"
         switch kind {
@@ -66,6 +80,8 @@ func contractCluster(_ kind: TransportKind, count: Int) async throws -> [Contrac
         case .zeroMQ:
             let seeds = nodes.first.map { [($0.transporter as! ZeroMQTransporter).advertisedEndpoint ?? ""] } ?? []
             nodes.append(try await ContractNode(nodeID, transporter: ZeroMQTransporter(options: MeshTestNode.options(seeds: seeds))))
+        case .nats:
+            nodes.append(try await ContractNode(nodeID, transporter: NATSTransporter(options: .test(server!.url)), server: server))
         }
     }
     let everyone = Set(nodes.map(\.nodeID))
@@ -74,4 +90,14 @@ func contractCluster(_ kind: TransportKind, count: Int) async throws -> [Contrac
     }
     guard complete else { throw BrokerError.server("the \(kind) contract cluster did not form") }
     return nodes
+}
+
+extension NATSOptions {
+    /// Quiet options for one test server, reconnecting fast.
+    static func test(_ urls: String...) -> NATSOptions {
+        var options = NATSOptions(servers: urls.map { try! NATSServerAddress(parsing: $0) })
+        options.logger = Logger(label: "test.nats") { _ in SwiftLogNoOpLogHandler() }
+        options.reconnectMaxDelay = .milliseconds(200)
+        return options
+    }
 }

@@ -1,4 +1,5 @@
 import Broker
+import BrokerTesting
 import Testing
 @testable import ZeroMQTransporter
 
@@ -36,7 +37,7 @@ struct MeshDiscoveryTests {
 
     @Test("a seed that is down at start is retried; the node joins through another seed meanwhile")
     func seedDownAtStart() async throws {
-        let port = try await freePort()
+        let port = freePort()
         let a = try await MeshTestNode.start("a")
         let c = try await MeshTestNode.start("c", seeds: ["tcp://127.0.0.1:\(port)", a.endpoint])
         #expect(await eventually { c.peers == ["a"] && a.peers == ["c"] })
@@ -151,7 +152,7 @@ struct MeshDiscoveryTests {
 
     @Test("a node never links to itself, even when its own seed list names it")
     func neverLinksToItself() async throws {
-        let port = try await freePort()
+        let port = freePort()
         // 127.0.0.2 reaches the wildcard bind too: only the INFO coming back tells it is us.
         let options = MeshTestNode.options(seeds: ["tcp://127.0.0.1:\(port)", "tcp://127.0.0.2:\(port)"]) {
             $0.bind = "tcp://0.0.0.0:\(port)"
@@ -163,13 +164,4 @@ struct MeshDiscoveryTests {
         await b.stop()
         await a.stop()
     }
-}
-
-/// A port that was free a moment ago (bound, read, released).
-func freePort() async throws -> Int {
-    let probe = ZeroMQTransporter(options: MeshTestNode.options())
-    try await probe.connect(nodeID: "probe", namespace: "") { _ in }
-    let port = try #require(probe.boundPort)
-    await probe.disconnect()
-    return port
 }
