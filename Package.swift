@@ -24,6 +24,11 @@ let package = Package(
             pkgConfig: "libzmq",
             providers: [.apt(["libzmq3-dev"])]
         ),
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
         .target(
             name: "Broker",
             dependencies: [
@@ -52,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "Node",
             dependencies: [
-                "Broker", "Services", "ZeroMQTransporter", "NodeKit",
+                "Broker", "Services", "ZeroMQTransporter", "NodeKit", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

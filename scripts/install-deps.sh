@@ -4,6 +4,7 @@ set -euo pipefail
 missing=()
 pkg-config --version >/dev/null 2>&1 || missing+=(pkg-config)
 pkg-config --exists libzmq 2>/dev/null || missing+=(libzmq3-dev)
+pkg-config --exists libedit 2>/dev/null || missing+=(libedit-dev)
 if ((${#missing[@]} == 0)); then exit 0; fi
 echo "installing: ${missing[*]}"
 sudo=""
