@@ -26,6 +26,11 @@ let package = Package(
             pkgConfig: "libzmq",
             providers: [.apt(["libzmq3-dev"])]
         ),
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
         .target(
             name: "Broker",
             dependencies: [
@@ -63,7 +68,7 @@ let package = Package(
         .executableTarget(
             name: "Node",
             dependencies: [
-                "Broker", "Services", "ZeroMQTransporter", "NATSTransporter", "NodeKit",
+                "Broker", "Services", "ZeroMQTransporter", "NATSTransporter", "NodeKit", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

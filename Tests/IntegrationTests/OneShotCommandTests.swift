@@ -5,21 +5,11 @@ import Testing
 /// `quark call` and `quark emit` against a real node process.
 @Suite("quark call and emit", .timeLimit(.minutes(2)))
 struct OneShotCommandTests {
-    /// A `quark node` with greeter and math on a free port, from a temporary nodes.yml.
-    func startNode() async throws -> NodeProcess {
-        let port = freePort()
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("quark-call-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let config = "\(directory)/nodes.yml"
-        try "logLevel: warning\nnodes:\n  - {id: worker, port: \(port), services: [greeter, math], data: \(directory)/worker}\n"
-            .write(toFile: config, atomically: true, encoding: .utf8)
-        return try await NodeProcess(config: config, id: "worker", port: port)
-    }
-
     @Test("call prints the result as JSON and exits 0; a failed call prints the error as JSON and exits 1")
     func call() async throws {
-        let node = try await startNode()
-        defer { node.stop() }
+        let worker = try await WorkerNode.start()
+        defer { worker.stop() }
+        let node = worker.node
         let sum = try await QuarkProcess.run(["call", "math.add", #"{"a": 20, "b": 22}"#, "--seeds", node.endpoint])
         #expect(sum.status == 0, "stderr: \(sum.stderr)")
         #expect(sum.stdout == "42\n")
@@ -52,8 +42,9 @@ struct OneShotCommandTests {
 
     @Test("emit reaches the cluster and exits 0")
     func emit() async throws {
-        let node = try await startNode()
-        defer { node.stop() }
+        let worker = try await WorkerNode.start()
+        defer { worker.stop() }
+        let node = worker.node
         let outcome = try await QuarkProcess.run(["emit", "user.created", #"{"id": 1}"#, "--seeds", node.endpoint])
         #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
         let broadcast = try await QuarkProcess.run(["emit", "cache.clear", "--broadcast", "--seeds", node.endpoint])

@@ -6,17 +6,9 @@ import Testing
 struct ReplProcessTests {
     @Test("a script on stdin runs line by line with plain output; errors are printed and the REPL goes on; exit 0 at the end")
     func script() async throws {
-        let port = freePort()
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("quark-repl-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let config = "\(directory)/nodes.yml"
-        try "logLevel: warning\nnodes:\n  - {id: worker, port: \(port), services: [greeter, math], data: \(directory)/worker}\n"
-            .write(toFile: config, atomically: true, encoding: .utf8)
-        let node = try await NodeProcess(config: config, id: "worker", port: port)
-        defer {
-            node.stop()
-            try? FileManager.default.removeItem(atPath: directory)
-        }
+        let worker = try await WorkerNode.start()
+        defer { worker.stop() }
+        let node = worker.node
         let script = """
             nodes
             call math.add --a 1 --b 2
@@ -27,7 +19,7 @@ struct ReplProcessTests {
             services -i
             """
         let outcome = try await QuarkProcess.run(
-            ["repl", "--config", config, "--seeds", node.endpoint], input: script + "\n", timeout: .seconds(60))
+            ["repl", "--config", worker.config, "--seeds", node.endpoint], input: script + "\n", timeout: .seconds(60))
         #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
         let lines = outcome.stdout.split(separator: "\n").map(String.init)
         #expect(lines.contains { $0.hasPrefix("worker ") && $0.contains("ONLINE") }, "\(outcome.stdout)")

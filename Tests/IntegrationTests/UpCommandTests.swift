@@ -31,7 +31,7 @@ struct UpCommandTests {
         func remove() { try? FileManager.default.removeItem(at: directory) }
     }
 
-    @Test("quark up starts every node, says when all are ready, and SIGTERM stops them all with exit 0")
+    @Test("quark up starts every node, says when all are ready, quark call reaches them through nodes.yml, and SIGTERM stops them all with exit 0")
     func upAndDown() async throws {
         let cluster = try Cluster()
         defer { cluster.remove() }
@@ -44,6 +44,10 @@ struct UpCommandTests {
         let children = up.childPIDs
         #expect(children.count == 2)
         #expect(FileManager.default.fileExists(atPath: cluster.data + "/worker"), "--data prefixes each node's data directory")
+
+        let call = try await QuarkProcess.run(["call", "math.add", #"{"a":1,"b":2}"#, "--config", cluster.config])
+        #expect(call.status == 0, "stderr: \(call.stderr)")
+        #expect(call.stdout == "3\n")
 
         let status = await up.stop(signal: SIGTERM)
         #expect(status == 0, "stderr: \(up.stderr)")

@@ -8,8 +8,10 @@ struct ReplCLI: AsyncParsableCommand {
         commandName: "repl",
         abstract: "Join the cluster and run commands interactively (call, emit, nodes, bench, ...).",
         discussion: """
-            On a terminal: a prompt, coloured JSON, history in ~/.quark_history. With standard
-            input from a file or pipe: one command per line, plain output, exit 0 at the end.
+            On a terminal: a prompt with line editing, history in ~/.quark_history (Up, Down),
+            Tab completion of commands and of the cluster's actions and events, coloured JSON;
+            Ctrl-C discards the line, Ctrl-D leaves. With standard input from a file or pipe:
+            one command per line, plain output, exit 0 at the end.
             Type 'help' for the commands. Exit codes: 0 done, 2 bad options or nodes.yml, 3 no
             cluster reachable within --timeout.
             Examples:
@@ -33,7 +35,12 @@ struct ReplCLI: AsyncParsableCommand {
         if interactive {
             printer.line("Connected to the cluster as \(broker.nodeID). Type 'help' for the commands, 'quit' to leave.")
         }
-        let input = ReplInput(prompt: interactive ? printer.formatter.paint("quark> ", 1) : nil, historyPath: interactive ? Self.historyPath : nil)
+        let input: any ReplLineSource =
+            interactive
+            ? ReplLineEditor(
+                prompt: printer.formatter.paint("quark>", 1) + " ", history: ReplHistoryFile(path: Self.historyPath),
+                completions: { await executor.completer() })
+            : ReplInput()
         while let line = await input.next() {
             guard await executor.run(line) else { break }
         }

@@ -1,11 +1,11 @@
 extension ReplCommand.Kind {
+    /// The other words for some commands: `exit` and `q` for `quit`, `?` for `help`.
+    public static let aliases: [String: Self] = ["exit": .quit, "q": .quit, "?": .help]
+
     /// The kind named by a command word, aliases included.
     public init?(word: String) {
-        switch word.lowercased() {
-        case "exit", "q": self = .quit
-        case "?": self = .help
-        default: self.init(rawValue: word.lowercased())
-        }
+        guard let kind = Self.aliases[word.lowercased()] ?? Self(rawValue: word.lowercased()) else { return nil }
+        self = kind
     }
 
     /// The command's synopsis, for `help` and error messages.
