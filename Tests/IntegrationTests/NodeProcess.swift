@@ -2,53 +2,63 @@ import Broker
 import Foundation
 import ZeroMQTransporter
 
-/// A `quark node` child process kept running while a test drives it.
+/// A node child process kept running while a test drives it: `quark node`, or any program
+/// that prints a ready line (a MoleculerPy node). Its standard error goes to a temporary file,
+/// so a chatty node never blocks on a full pipe.
 final class NodeProcess: @unchecked Sendable {
-    // @unchecked: `process` and the pipes are only touched by the test that owns this value,
-    // and `stderrText` is read after the process has exited.
+    // @unchecked: `process` and the pipe are only touched by the test that owns this value.
     let id: String
     let port: Int
     private let process = Process()
     private let stdout = Pipe()
-    private let stderr = Pipe()
+    private let stderrURL = FileManager.default.temporaryDirectory.appendingPathComponent("node-\(UUID().uuidString).err")
 
     var endpoint: String { "tcp://127.0.0.1:\(port)" }
     var pid: Int32 { process.processIdentifier }
 
     /// Starts `quark node --config <config> --id <id>` (inside network namespace `namespace`
     /// when given) and waits for its ready line.
-    init(config: String, id: String, port: Int, namespace: String? = nil, timeout: Duration = .seconds(30)) async throws {
-        self.id = id
-        self.port = port
+    convenience init(config: String, id: String, port: Int, namespace: String? = nil, timeout: Duration = .seconds(30)) async throws {
         let command = ["node", "--config", config, "--id", id]
         if let namespace {
-            process.executableURL = URL(fileURLWithPath: "/usr/sbin/ip")
-            process.arguments = ["netns", "exec", namespace, QuarkProcess.binary.path] + command
+            try await self.init(
+                id: id, port: port, executable: URL(fileURLWithPath: "/usr/sbin/ip"),
+                arguments: ["netns", "exec", namespace, QuarkProcess.binary.path] + command, ready: "ready \(id) ", timeout: timeout)
         } else {
-            process.executableURL = QuarkProcess.binary
-            process.arguments = command
+            try await self.init(id: id, port: port, executable: QuarkProcess.binary, arguments: command, ready: "ready \(id) ", timeout: timeout)
         }
+    }
+
+    /// Starts `executable` and waits until its first line of output starts with `ready`.
+    init(id: String, port: Int = 0, executable: URL, arguments: [String], ready: String, timeout: Duration = .seconds(30)) async throws {
+        self.id = id
+        self.port = port
+        process.executableURL = executable
+        process.arguments = arguments
         process.standardOutput = stdout
-        process.standardError = stderr
+        _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: stderrURL)
         try process.run()
         let reader = stdout.fileHandleForReading
-        let ready = Task.detached { () -> Bool in
+        let isReady = Task.detached { () -> Bool in
             var text = ""
             while !text.contains("\n") {
                 let chunk = reader.availableData
                 if chunk.isEmpty { return false }
                 text += String(decoding: chunk, as: UTF8.self)
             }
-            return text.hasPrefix("ready \(id) ")
+            return text.hasPrefix(ready)
         }
         let watchdog = Task { [process] in
             try await Task.sleep(for: timeout)
             if process.isRunning { process.terminate() }
         }
-        let isReady = await ready.value
+        let readyInTime = await isReady.value
         watchdog.cancel()
-        guard isReady else { throw NodeProcessError(message: "node \(id) did not become ready: \(stderrText)") }
+        guard readyInTime else { throw NodeProcessError(message: "node \(id) did not become ready: \(stderrText)") }
     }
+
+    deinit { try? FileManager.default.removeItem(at: stderrURL) }
 
     /// Sends `signal` (SIGTERM: graceful stop; SIGKILL: a crash) and waits for the exit status.
     @discardableResult
@@ -58,9 +68,9 @@ final class NodeProcess: @unchecked Sendable {
         return process.terminationStatus
     }
 
-    /// What the node wrote to standard error (read once it has exited).
+    /// What the node has written to standard error so far.
     var stderrText: String {
-        String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? ""
     }
 }
 

@@ -50,6 +50,8 @@ async def run_server(url: str, node_id: str) -> int:
     await broker.register(BenchService())
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
+    # A parent may start us with these signals blocked (the mask survives exec): unblock them.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     await broker.start()

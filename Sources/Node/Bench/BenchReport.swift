@@ -6,8 +6,8 @@ struct BenchReport {
     let inflight: Int
     let result: BenchLoop.Result
     var extra: [String: JSON] = [:]
-    /// A baseline measured in the same run: its name and result; the report gives the ratio.
-    var baseline: (name: String, result: BenchLoop.Result)?
+    /// A baseline measured in the same run: its name and rate; the report gives the ratio.
+    var baseline: (name: String, callsPerSecond: Double)?
 
     var json: JSON {
         var fields: [String: JSON] = [
@@ -18,7 +18,7 @@ struct BenchReport {
             "calls": .int(result.calls),
         ]
         if let baseline {
-            let rate = baseline.result.callsPerSecond
+            let rate = baseline.callsPerSecond
             fields["baseline"] = .string(baseline.name)
             fields["baseline_calls_per_sec"] = .int(Int(rate.rounded()))
             fields["ratio_to_baseline"] = .double(rate > 0 ? (result.callsPerSecond / rate * 10_000).rounded() / 10_000 : 0)
@@ -34,7 +34,7 @@ struct BenchReport {
             let rate = Int(result.callsPerSecond.rounded())
             Swift.print("\(scenario): \(rate) calls/s with \(inflight) in flight, p50 \(result.histogram.percentile(0.5)) µs, p99 \(result.histogram.percentile(0.99)) µs (\(result.calls) calls)")
             if let baseline {
-                Swift.print("baseline \(baseline.name): \(Int(baseline.result.callsPerSecond.rounded())) calls/s")
+                Swift.print("baseline \(baseline.name): \(Int(baseline.callsPerSecond.rounded())) calls/s")
             }
         }
     }

@@ -34,7 +34,7 @@ struct HubBenchCommand: AsyncParsableCommand {
         await caller.stop()
         await callee.stop()
         var report = BenchReport(scenario: "hub", inflight: options.inflight, result: result)
-        report.baseline = ("local_call", local)
+        report.baseline = ("local_call", local.callsPerSecond)
         report.print(json: options.json)
     }
 

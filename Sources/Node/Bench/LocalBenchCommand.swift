@@ -31,7 +31,7 @@ struct LocalBenchCommand: AsyncParsableCommand {
         }
         await broker.stop()
         var report = BenchReport(scenario: "local", inflight: options.inflight, result: result)
-        report.baseline = ("bare_async_call", baseline)
+        report.baseline = ("bare_async_call", baseline.callsPerSecond)
         report.print(json: options.json)
     }
 }

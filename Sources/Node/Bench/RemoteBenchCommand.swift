@@ -1,32 +1,52 @@
 import ArgumentParser
 import Broker
 import Foundation
+import NATSTransporter
 import ZeroMQTransporter
 
-/// `quark bench remote`: `math.add` called on a second node PROCESS over the ZeroMQ mesh,
-/// through the full broker path on both sides, next to the raw libzmq round trip (`raw-zmq`)
-/// at the same number in flight, measured in the same run.
+/// `quark bench remote`: `math.add` called on a second node PROCESS, through the full broker
+/// path on both sides. Over the ZeroMQ mesh the baseline is the raw libzmq round trip
+/// (`raw-zmq`); over NATS it is two MoleculerPy nodes making the same calls on the same
+/// nats-server. Both are measured in the same run, at the same number in flight.
 struct RemoteBenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remote",
-        abstract: "math.add on a second quark node process over the ZeroMQ mesh.",
-        discussion: "Example: quark bench remote --inflight 100 --seconds 5 --json"
+        abstract: "math.add on a second quark node process over the ZeroMQ mesh or NATS.",
+        discussion: """
+            Examples:
+              quark bench remote --inflight 100 --seconds 5 --json
+              quark bench remote --transporter nats://127.0.0.1:4222 --inflight 100 --json
+            The NATS baseline needs MoleculerPy: scripts/moleculerpy-venv.sh .build/moleculerpy-venv
+            (make bench-nats does it all, with its own nats-server).
+            """
     )
 
     @OptionGroup var options: BenchOptions
 
+    @Option(help: "zmq, or a NATS server URL (nats://127.0.0.1:4222) to run both nodes on.")
+    var transporter = "zmq"
+
+    @Option(help: "The Python with MoleculerPy 0.14.22, for the NATS baseline.")
+    var python = ".build/moleculerpy-venv/bin/python"
+
     func run() async throws {
-        let baseline = try RawZeroMQBenchCommand.measure(options)
-        let callee = try await ChildNode.start(services: ["math"])
+        let nats = transporter == "zmq" ? nil : transporter
+        let baseline: (String, Double)
+        if let nats {
+            baseline = ("moleculerpy_nats", try await MoleculerPyBaseline(python: python).measure(nats: nats, options: options))
+        } else {
+            baseline = ("raw_zmq", try RawZeroMQBenchCommand.measure(options).callsPerSecond)
+        }
+        let callee = try await ChildNode.start(services: ["math"], transporter: nats)
         defer { callee.stop() }
-        let caller = try await callee.client(nodeID: "bench-caller", waitingFor: "math")
+        let caller = try await callee.client(nodeID: "bench-caller-\(getpid())", waitingFor: "math", nats: nats)
         let params: JSON = ["a": 1, "b": 2]
         let result = try await BenchLoop.run(inflight: options.inflight, seconds: options.seconds, calls: options.calls) {
             _ = try await caller.call("math.add", params)
         }
         await caller.stop()
         var report = BenchReport(scenario: "remote", inflight: options.inflight, result: result)
-        report.baseline = ("raw_zmq", baseline)
+        report.baseline = baseline
         report.print(json: options.json)
     }
 }
@@ -36,11 +56,13 @@ struct ChildNode {
     let process: Process
     let endpoint: String
 
-    /// Without `--id` the child ignores any ./nodes.yml and picks its own nodeID.
-    static func start(services: [String], timeout: Duration = .seconds(20)) async throws -> ChildNode {
+    /// Without `--id` the child ignores any ./nodes.yml and picks its own nodeID. With `nats`
+    /// (a server URL) it runs on NATS instead of the mesh.
+    static func start(services: [String], transporter nats: String? = nil, timeout: Duration = .seconds(20)) async throws -> ChildNode {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         process.arguments = ["node", "--services", services.joined(separator: ","), "--bind", "tcp://127.0.0.1:0", "--log-level", "error"]
+            + (nats.map { ["--transporter", $0] } ?? [])
         let output = Pipe()
         process.standardOutput = output
         try process.run()
@@ -67,12 +89,20 @@ struct ChildNode {
         return ChildNode(process: process, endpoint: endpoint)
     }
 
-    /// A started broker in this process that joins the child's mesh (through it as the seed)
-    /// and has seen `service`.
-    func client(nodeID: String, waitingFor service: String) async throws -> ServiceBroker {
-        var mesh = ZeroMQOptions(bind: "tcp://127.0.0.1:0", seeds: [endpoint])
-        mesh.logger.logLevel = .error
-        var configuration = BrokerConfiguration(nodeID: nodeID, transporter: ZeroMQTransporter(options: mesh))
+    /// A started broker in this process that joins the child's mesh (through it as the seed),
+    /// or its NATS server, and has seen `service`.
+    func client(nodeID: String, waitingFor service: String, nats: String? = nil) async throws -> ServiceBroker {
+        let transporter: any Transporter
+        if let nats {
+            var options = try NATSOptions(urls: [nats])
+            options.logger.logLevel = .error
+            transporter = NATSTransporter(options: options)
+        } else {
+            var mesh = ZeroMQOptions(bind: "tcp://127.0.0.1:0", seeds: [endpoint])
+            mesh.logger.logLevel = .error
+            transporter = ZeroMQTransporter(options: mesh)
+        }
+        var configuration = BrokerConfiguration(nodeID: nodeID, transporter: transporter)
         configuration.lifecycle.discoveryWait = .milliseconds(100)
         configuration.logger.logLevel = .error
         let broker = ServiceBroker(configuration)
