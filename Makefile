@@ -1,7 +1,7 @@
 # Quark: `make run` starts every node of nodes.yml (`quark up`), `make test` runs every test. Both install what is missing.
 SWIFT ?= swift
 
-.PHONY: deps build release test run bench clean
+.PHONY: deps build release test run bench bench-nats clean
 
 deps:
 	@scripts/install-deps.sh
@@ -24,6 +24,10 @@ run: release
 bench: release
 	.build/release/quark bench local --inflight 1 --json
 	.build/release/quark bench local --inflight 64 --json
+
+# Quark over NATS against two MoleculerPy nodes on the same nats-server (BENCHMARKS.md).
+bench-nats: release
+	scripts/bench-nats.sh
 
 clean:
 	rm -rf .build

@@ -10,13 +10,14 @@ struct UpCommandTests {
         let data: String
         let httpPort: Int
 
-        init(services: String = "[math]") throws {
+        /// `top` is written above `nodes:` (for example `transporter: nats://...`).
+        init(services: String = "[math]", top: String = "") throws {
             directory = FileManager.default.temporaryDirectory.appendingPathComponent("quark-up-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             config = directory.appendingPathComponent("nodes.yml").path
             data = directory.appendingPathComponent("data").path
             httpPort = freePort()
-            let yaml = """
+            let yaml = top + """
                 nodes:
                   - id: gateway
                     port: \(freePort())
@@ -53,6 +54,23 @@ struct UpCommandTests {
         #expect(status == 0, "stderr: \(up.stderr)")
         #expect(up.lines.last == "[up] all nodes stopped")
         for (id, pid) in children { #expect(!processExists(pid), "node \(id) (pid \(pid)) is still there") }
+    }
+
+    @Test("the same nodes.yml with a NATS transporter line runs the cluster over nats-server, and quark call goes through it")
+    func upOverNATS() async throws {
+        let server = try await NATSServerProcess()
+        let cluster = try Cluster(top: "transporter: \(server.url)\n")
+        defer { cluster.remove() }
+        let up = try UpProcess(["--config", cluster.config, "--data", cluster.data])
+        try await up.waitForLines { $0 == "quark up: all 2 nodes ready (services: math)" }
+        #expect(up.lines.contains { $0 == "[worker] ready worker \(server.url)" })
+        let call = try await QuarkProcess.run(["call", "math.add", #"{"a":20,"b":22}"#, "--config", cluster.config])
+        #expect(call.status == 0, "stderr: \(call.stderr)")
+        #expect(call.stdout == "42\n")
+        let children = up.childPIDs
+        #expect(await up.stop(signal: SIGTERM) == 0, "stderr: \(up.stderr)")
+        for (id, pid) in children { #expect(!processExists(pid), "node \(id) (pid \(pid)) is still there") }
+        server.stop()
     }
 
     @Test("a node killed with SIGKILL is restarted and becomes ready again")
