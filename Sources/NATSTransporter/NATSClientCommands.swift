@@ -24,6 +24,10 @@ enum NATSClientCommands {
         buffer.writeString("SUB \(subject) \(sid)\r\n")
     }
 
+    static func unsubscribe(sid: Int, into buffer: inout ByteBuffer) {
+        buffer.writeString("UNSUB \(sid)\r\n")
+    }
+
     static func publish(_ subject: String, payload: [UInt8], into buffer: inout ByteBuffer) {
         buffer.writeString("PUB ")
         buffer.writeString(subject)

@@ -31,6 +31,7 @@ final class NATSSession: Sendable {
     }
 
     var isClosed: Bool { state.withLock(\.closed) }
+    var isConnected: Bool { state.withLock { $0.channel != nil } }
 
     /// Queues one packet as a PUB to its subject.
     func enqueue(_ packet: TransportPacket) throws(BrokerError) {
@@ -101,7 +102,7 @@ final class NATSSession: Sendable {
         if flush { self.flush() }
     }
 
-    /// Refuses further packets, writes what is queued, and closes the connection.
+    /// Refuses further packets, writes what is queued, unsubscribes, and closes the connection.
     func close() async {
         let channel = state.withLock { state -> (any Channel)? in
             state.closed = true
@@ -109,10 +110,13 @@ final class NATSSession: Sendable {
         }
         guard let channel else { return }
         let closed = eventLoop.flatSubmit { () -> EventLoopFuture<Void> in
-            let buffer = self.state.withLock { state in
+            var buffer = self.state.withLock { state in
                 defer { state.pending.clear() }
                 return state.pending
             }
+            // Leave politely: nothing more is delivered to this connection once the server
+            // has read these, even before it notices the close.
+            for sid in self.subjects.subscriptions.indices { NATSClientCommands.unsubscribe(sid: sid + 1, into: &buffer) }
             return channel.writeAndFlush(buffer).flatMap { channel.close() }
         }
         let timeout = eventLoop.scheduleTask(in: .seconds(5)) { channel.close(promise: nil) }

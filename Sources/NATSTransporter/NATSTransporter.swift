@@ -27,8 +27,10 @@ public final class NATSTransporter: Transporter {
     }
 
     public func connect(nodeID: String, namespace: String, receive: @escaping @Sendable ([TransportPacket]) -> Void) async throws {
-        guard !nodeID.isEmpty, !nodeID.contains(where: { $0 == " " || $0 == "." || $0 == "*" || $0 == ">" || $0.isNewline }) else {
-            throw BrokerError.server("A NATS nodeID must not be empty nor contain spaces, dots, '*' or '>' (it is part of subjects).")
+        // The nodeID ends subjects: dots are fine (it spans tokens), wildcards and blanks are not.
+        let tokens = nodeID.split(separator: ".", omittingEmptySubsequences: false)
+        guard !tokens.contains(where: { $0.isEmpty || $0 == "*" || $0 == ">" }), !nodeID.contains(where: \.isWhitespace) else {
+            throw BrokerError.server("The nodeID '\(nodeID)' cannot be part of a NATS subject (no blanks, empty tokens, '*' or '>').")
         }
         let session = NATSSession(
             subjects: NATSSubjects(namespace: namespace, nodeID: nodeID), options: options, eventLoop: group.next(), receive: receive)
@@ -40,6 +42,10 @@ public final class NATSTransporter: Transporter {
         }
         if let previous { await Self.close(previous) }
     }
+
+    /// True while a connection to a server is up (false while reconnecting and after
+    /// `disconnect`); packets sent meanwhile wait in the queue.
+    public var isConnected: Bool { current.withLock { $0?.session.isConnected ?? false } }
 
     public func send(_ packet: TransportPacket) throws {
         guard let session = current.withLock({ $0?.session }) else {

@@ -97,5 +97,8 @@ struct NATSProtocolTests {
         #expect(json["user"] == "u" && json["pass"] == "p" && json["echo"] == false && json["verbose"] == false)
         NATSClientCommands.publish("MOL.INFO", payload: Array("{}".utf8), into: &buffer)
         #expect(buffer.readString(length: buffer.readableBytes) == "PUB MOL.INFO 2\r\n{}\r\n")
+        NATSClientCommands.subscribe("MOL.INFO", sid: 3, into: &buffer)
+        NATSClientCommands.unsubscribe(sid: 3, into: &buffer)
+        #expect(buffer.readString(length: buffer.readableBytes) == "SUB MOL.INFO 3\r\nUNSUB 3\r\n")
     }
 }

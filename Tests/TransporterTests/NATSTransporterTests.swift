@@ -18,17 +18,41 @@ struct NATSTransporterTests {
         .event(EventPacket(sender: from, id: name, event: name))
     }
 
-    @Test("after a server restart both nodes reconnect, subscribe again, and what was sent meanwhile arrives")
+    @Test("while the server is down packets queue; after it is back both nodes reconnect, subscribe again, and the queue is delivered")
     func reconnect() async throws {
         let server = try await NATSServerProcess()
-        let a = try await node("a", server.url)
+        // The sender retries every second, the receiver at once: it has subscribed again by the
+        // time the sender's queue reaches the server (NATS drops what nobody is subscribed to).
+        var slow = NATSOptions.test(server.url)
+        (slow.reconnectDelay, slow.reconnectMaxDelay) = (.seconds(1), .seconds(1))
+        let a = try await ContractNode("a", transporter: NATSTransporter(options: slow))
         let b = try await node("b", server.url)
+        let transporters = [a, b].map { $0.transporter as! NATSTransporter }
         #expect(await eventually { a.knownPeers == ["b"] })
+        server.stop()
+        #expect(await eventually { transporters.allSatisfy { !$0.isConnected } })
+        try a.send(event("a", "while-down"), to: "b")
         try await server.restart()
-        try a.send(event("a", "during-restart"), to: "b")
-        #expect(await eventually(timeout: .seconds(15)) { b.events(from: "a").map(\.event) == ["during-restart"] })
+        #expect(await eventually(timeout: .seconds(15)) { b.events(from: "a").map(\.event) == ["while-down"] })
+        #expect(transporters.allSatisfy { $0.isConnected })
         try a.send(event("a", "after"), to: "b")
-        #expect(await eventually { b.events(from: "a").map(\.event) == ["during-restart", "after"] })
+        #expect(await eventually { b.events(from: "a").map(\.event) == ["while-down", "after"] })
+        await a.transporter.disconnect()
+        await b.transporter.disconnect()
+        #expect(!transporters[0].isConnected)
+        server.stop()
+    }
+
+    @Test("a dotted nodeID (a hostname) works; one that cannot be a subject is refused")
+    func nodeIDs() async throws {
+        let server = try await NATSServerProcess()
+        let a = try await node("shop.example.com-1", server.url)
+        let b = try await node("b", server.url)
+        try b.send(event("b", "to-dotted"), to: "shop.example.com-1")
+        #expect(await eventually { a.events(from: "b").map(\.event) == ["to-dotted"] })
+        for bad in ["a b", "a.*", "x.", "a..b", ">"] {
+            await #expect(throws: BrokerError.self) { try await NATSTransporter(options: .test(server.url)).connect(nodeID: bad, namespace: "") { _ in } }
+        }
         await a.transporter.disconnect()
         await b.transporter.disconnect()
         server.stop()
