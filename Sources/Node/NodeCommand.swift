@@ -60,9 +60,11 @@ struct NodeCommand: AsyncParsableCommand {
             throw ConfigurationFailure("cannot start: \(error.message)")
         }
         let ready = ReadyAnnouncer(broker: broker, endpoint: launch.advertisedEndpoint, services: schemas.map(\.fullName))
-        let group = ServiceGroup(configuration: .init(
-            services: [.init(service: StartedBroker(broker: broker)), .init(service: ready)],
-            gracefulShutdownSignals: [.sigterm, .sigint], logger: broker.logger))
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: StartedBroker(broker: broker)), .init(service: ready)]
+        if let watch = ParentWatch.fromEnvironment(logger: broker.logger) {
+            services.append(.init(service: watch, successTerminationBehavior: .gracefullyShutdownGroup))
+        }
+        let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: broker.logger))
         try await group.run()
     }
 

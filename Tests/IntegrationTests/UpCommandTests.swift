@@ -73,6 +73,20 @@ struct UpCommandTests {
         server.stop()
     }
 
+    @Test("when quark up itself is killed with SIGKILL, its nodes notice and stop")
+    func upKilled() async throws {
+        let cluster = try Cluster()
+        defer { cluster.remove() }
+        let up = try UpProcess(["--config", cluster.config, "--data", cluster.data])
+        try await up.waitForLines { $0.hasPrefix("quark up: all 2 nodes ready") }
+        let children = up.childPIDs
+        #expect(children.count == 2)
+        _ = await up.stop(signal: SIGKILL)
+        let deadline = ContinuousClock.now + .seconds(15)
+        while children.values.contains(where: processExists), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(100)) }
+        for (id, pid) in children { #expect(!processExists(pid), "node \(id) (pid \(pid)) outlived quark up") }
+    }
+
     @Test("a node killed with SIGKILL is restarted and becomes ready again")
     func restartAfterKill() async throws {
         let cluster = try Cluster()

@@ -84,5 +84,8 @@ final class UpProcess: Sendable {
 
 /// Whether a process with this pid exists (zombies included).
 func processExists(_ pid: Int32) -> Bool {
-    kill(pid, 0) == 0 || errno != ESRCH
+    guard kill(pid, 0) == 0 || errno != ESRCH else { return false }
+    // A zombie (exited, not yet reaped by whoever adopted it) is gone too.
+    let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+    return !(stat.split(separator: ")").last?.trimmingPrefix(" ").hasPrefix("Z") ?? false)
 }

@@ -15,6 +15,8 @@ struct NodeChild: Sendable {
         process.executableURL = executable
         process.arguments = arguments
         process.standardInput = FileHandle.nullDevice
+        // The child stops by itself if this process dies, even by SIGKILL (see ParentWatch).
+        process.environment = ProcessInfo.processInfo.environment.merging([ParentWatch.environmentKey: "\(getpid())"]) { _, new in new }
         let stdout = Pipe(), stderr = Pipe()
         process.standardOutput = stdout
         process.standardError = stderr
