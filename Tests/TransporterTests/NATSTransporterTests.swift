@@ -71,6 +71,27 @@ struct NATSTransporterTests {
         server.stop()
     }
 
+    @Test("on a two-server NATS cluster, a node whose server dies fails over to the other one")
+    func clusterFailover() async throws {
+        let (route1, route2) = (freePort(), freePort())
+        let one = try await NATSServerProcess(arguments: ["--cluster_name", "q", "--cluster", "nats://127.0.0.1:\(route1)", "--routes", "nats://127.0.0.1:\(route2)"])
+        let two = try await NATSServerProcess(arguments: ["--cluster_name", "q", "--cluster", "nats://127.0.0.1:\(route2)", "--routes", "nats://127.0.0.1:\(route1)"])
+        let a = try await node("a", one.url, two.url)
+        let b = try await node("b", two.url)
+        #expect(await eventually(timeout: .seconds(15)) { a.knownPeers == ["b"] && b.knownPeers == ["a"] }, "the servers route between them")
+        // a was connected to the first URL: what arrives from now on went through the second.
+        one.stop()
+        var delivered = false
+        for index in 0..<50 where !delivered {
+            try a.send(event("a", "after-failover-\(index)"), to: "b")
+            delivered = await eventually(timeout: .milliseconds(200)) { !b.events(from: "a").isEmpty }
+        }
+        #expect(delivered)
+        await a.transporter.disconnect()
+        await b.transporter.disconnect()
+        two.stop()
+    }
+
     @Test("no reachable server: connect fails within its timeout, naming the servers")
     func unreachable() async throws {
         var options = NATSOptions.test("nats://127.0.0.1:\(freePort())")
