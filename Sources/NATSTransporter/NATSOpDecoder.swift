@@ -49,7 +49,7 @@ struct NATSOpDecoder: ByteToMessageDecoder {
     /// `MSG <subject> <sid> [reply-to] <#bytes>`: consumes line and payload once both are here.
     private static func message(line: [UInt8], from buffer: inout ByteBuffer) throws(NATSProtocolError) -> NATSServerOp? {
         let fields = line.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
-        guard fields.count == 4 || fields.count == 5, let size = Int(String(decoding: fields[fields.count - 1], as: UTF8.self)), size >= 0 else {
+        guard fields.count == 4 || fields.count == 5, let size = decimal(fields[fields.count - 1]) else {
             throw NATSProtocolError("malformed MSG line")
         }
         let total = line.count + 2 + size + 2
@@ -61,6 +61,17 @@ struct NATSOpDecoder: ByteToMessageDecoder {
         let payload = buffer.getSlice(at: payloadStart, length: size)!
         buffer.moveReaderIndex(forwardBy: total)
         return .message(subject: String(decoding: fields[1], as: UTF8.self), payload: payload)
+    }
+
+    /// A payload size: 1 to 9 ASCII digits.
+    private static func decimal(_ digits: ArraySlice<UInt8>) -> Int? {
+        guard (1...9).contains(digits.count) else { return nil }
+        var value = 0
+        for digit in digits {
+            guard digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(digit - UInt8(ascii: "0"))
+        }
+        return value
     }
 
     /// The length of the first line (without its CRLF), nil when no CRLF has arrived yet.
