@@ -38,6 +38,12 @@ struct OneShotCommandTests {
         #expect(nobody.stderr.contains("no cluster reachable"))
         let emitNobody = try await QuarkProcess.run(["emit", "x.y", "--seeds", "tcp://127.0.0.1:\(freePort())", "--timeout", "1"])
         #expect(emitNobody.status == 3)
+        let noNATS = try await QuarkProcess.run(["call", "math.add", "--transporter", "nats://127.0.0.1:\(freePort())", "--timeout", "1"])
+        #expect(noNATS.status == 3)
+        #expect(noNATS.stderr.contains("no cluster reachable at nats://127.0.0.1:"), "stderr: \(noNATS.stderr)")
+        let badNATS = try await QuarkProcess.run(["call", "math.add", "--transporter", "nats://127.0.0.1:http"])
+        #expect(badNATS.status == 2)
+        #expect(badNATS.stderr.hasPrefix("quark: --transporter: \"nats://127.0.0.1:http\" is not a NATS server URL"), "stderr: \(badNATS.stderr)")
     }
 
     @Test("emit reaches the cluster and exits 0")
