@@ -39,7 +39,7 @@ public final class NATSServerProcess: @unchecked Sendable {
     private static func launch(port: Int, arguments: [String]) async throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try binary())
-        process.arguments = ["-a", "127.0.0.1", "-p", "\(port)", "--no_advertise"] + arguments
+        process.arguments = ["-a", "127.0.0.1", "-p", "\(port)"] + arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -3,13 +3,13 @@ import NIOCore
 import NIOPosix
 
 extension NATSSession {
-    /// Tries the servers in turn, pausing with backoff after each failed round, until one
+    /// Tries the servers in turn (the configured ones, then those the cluster advertised), pausing with backoff after each failed round, until one
     /// handshakes or `deadline` passes (nil: until cancelled or closed). Returns the channel.
     func connectToAnyServer(deadline: ContinuousClock.Instant?) async throws -> any Channel {
         var delay = options.reconnectDelay
         var lastError: (any Error)?
         while true {
-            for server in options.servers {
+            for server in servers {
                 try Task.checkCancellation()
                 if isClosed { throw CancellationError() }
                 do {

@@ -20,6 +20,8 @@ final class NATSSession: Sendable {
         var flushScheduled = false
         var closed = false
         var maxPayload = 1 << 20
+        /// Servers of the NATS cluster that the servers advertised (INFO `connect_urls`).
+        var discovered: [NATSServerAddress] = []
     }
 
     init(subjects: NATSSubjects, options: NATSOptions, eventLoop: any EventLoop, receive: @escaping @Sendable ([TransportPacket]) -> Void) {
@@ -32,6 +34,14 @@ final class NATSSession: Sendable {
 
     var isClosed: Bool { state.withLock(\.closed) }
     var isConnected: Bool { state.withLock { $0.channel != nil } }
+
+    /// The servers to try: the configured ones, then those the cluster advertised.
+    var servers: [NATSServerAddress] {
+        let discovered = state.withLock(\.discovered)
+        return options.servers + discovered.filter { address in
+            !options.servers.contains { $0.host == address.host && $0.port == address.port }
+        }
+    }
 
     /// Queues one packet as a PUB to its subject.
     func enqueue(_ packet: TransportPacket) throws(BrokerError) {
@@ -77,6 +87,10 @@ final class NATSSession: Sendable {
             state.channel = channel
             state.writable = channel.isWritable
             state.maxPayload = info.maxPayload
+            for url in info.connectURLs {
+                guard let address = try? NATSServerAddress(parsing: "nats://" + url), !state.discovered.contains(address) else { continue }
+                state.discovered.append(address)
+            }
             return state.requestFlush()
         }
         guard let flush else {

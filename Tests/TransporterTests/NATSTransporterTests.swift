@@ -92,6 +92,28 @@ struct NATSTransporterTests {
         two.stop()
     }
 
+    @Test("a node that knows one server of a NATS cluster fails over to a server the cluster advertised")
+    func advertisedServers() async throws {
+        let (route1, route2) = (freePort(), freePort())
+        let one = try await NATSServerProcess(arguments: ["--cluster_name", "q", "--cluster", "nats://127.0.0.1:\(route1)", "--routes", "nats://127.0.0.1:\(route2)"])
+        let two = try await NATSServerProcess(arguments: ["--cluster_name", "q", "--cluster", "nats://127.0.0.1:\(route2)", "--routes", "nats://127.0.0.1:\(route1)"])
+        let b = try await node("b", two.url)
+        // Connect a once the routes are up, so that one's INFO already lists two.
+        try await Task.sleep(for: .seconds(1))
+        let a = try await node("a", one.url)
+        #expect(await eventually(timeout: .seconds(15)) { a.knownPeers == ["b"] })
+        one.stop()
+        var delivered = false
+        for index in 0..<50 where !delivered {
+            try a.send(event("a", "via-advertised-\(index)"), to: "b")
+            delivered = await eventually(timeout: .milliseconds(200)) { !b.events(from: "a").isEmpty }
+        }
+        #expect(delivered, "a reconnected through the URL the cluster advertised")
+        await a.transporter.disconnect()
+        await b.transporter.disconnect()
+        two.stop()
+    }
+
     @Test("no reachable server: connect fails within its timeout, naming the servers")
     func unreachable() async throws {
         var options = NATSOptions.test("nats://127.0.0.1:\(freePort())")
