@@ -1,7 +1,20 @@
 import Foundation
+import Synchronization
 
-/// A TCP port that was free a moment ago on 127.0.0.1.
+/// Ports already handed out in this process: the kernel may offer one again once it is
+/// released, and two servers of one test must not get the same.
+private let handedOut = Mutex<Set<Int>>([])
+
+/// A TCP port that was free a moment ago on 127.0.0.1, and not handed out before by this process.
 public func freePort() -> Int {
+    for _ in 0..<50 {
+        let port = ephemeralPort()
+        if handedOut.withLock({ $0.insert(port).inserted }) { return port }
+    }
+    return ephemeralPort()
+}
+
+private func ephemeralPort() -> Int {
     let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     defer { close(socket) }
     var address = sockaddr_in()

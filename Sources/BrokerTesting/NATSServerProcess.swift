@@ -17,9 +17,19 @@ public final class NATSServerProcess: @unchecked Sendable {
 
     /// Starts a server; `arguments` are extra flags (for example `["--user", "u", "--pass", "p"]`).
     public init(arguments: [String] = []) async throws {
-        port = freePort()
         self.arguments = arguments
-        process = try await Self.launch(port: port, arguments: arguments)
+        // A port that was free a moment ago may be taken by now (tests run in parallel): retry.
+        var attempt = 1
+        while true {
+            let port = freePort()
+            do {
+                process = try await Self.launch(port: port, arguments: arguments)
+                self.port = port
+                return
+            } catch where attempt < 3 {
+                attempt += 1
+            }
+        }
     }
 
     public func stop() {

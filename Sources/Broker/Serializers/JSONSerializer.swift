@@ -10,6 +10,12 @@ public struct JSONSerializer: Serializer {
         guard !packet.sender.isEmpty else {
             throw .invalidPacketData("Cannot send a \(packet.type.rawValue) packet without a sender.")
         }
+        switch packet {
+        case .request(let request): return JSONPacketWriter.request(request)
+        case .response(let response): return JSONPacketWriter.response(response)
+        case .event(let event): return JSONPacketWriter.event(event)
+        default: break
+        }
         var payload = packet.json
         payload["ver"] = .string(Self.protocolVersion)
         payload["sender"] = .string(packet.sender)

@@ -25,6 +25,17 @@ import Testing
         #expect(payload["sender"] == .string(packet.sender))
     }
 
+    @Test("REQ, RES and EVENT, written member by member, hold exactly the packet's JSON", arguments: [PacketType.request, .response, .event])
+    func directWriterMatchesTheTree(type: PacketType) throws {
+        for packet in [PacketSamples.full(type), PacketSamples.minimal(type)] {
+            var expected = packet.json
+            expected["ver"] = "4"
+            expected["sender"] = .string(packet.sender)
+            // Compared as parsed text: 5000.0 is written "5000" by both and read back as an int.
+            #expect(try JSONParser.parse(serializer.serialize(packet)) == JSONParser.parse(JSONWriter.bytes(expected)))
+        }
+    }
+
     @Test func payloadUsesMoleculerFieldNames() throws {
         let payload = try JSONParser.parse(serializer.serialize(PacketSamples.full(.request)))
         #expect(payload["action"] == "v2.posts.list")
