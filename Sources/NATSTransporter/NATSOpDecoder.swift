@@ -8,6 +8,9 @@ struct NATSOpDecoder: ByteToMessageDecoder {
     typealias InboundOut = NATSServerOp
 
     static let maxControlLine = 64 << 10
+    /// No server sends more than its max_payload (1 MiB by default, 64 MiB at most): a bigger
+    /// size is not waited for.
+    static let maxMessage = 64 << 20
 
     mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
         guard let op = try Self.next(from: &buffer) else { return .needMoreData }
@@ -52,6 +55,7 @@ struct NATSOpDecoder: ByteToMessageDecoder {
         guard fields.count == 4 || fields.count == 5, let size = decimal(fields[fields.count - 1]) else {
             throw NATSProtocolError("malformed MSG line")
         }
+        guard size <= maxMessage else { throw NATSProtocolError("MSG of \(size) bytes, over \(maxMessage)") }
         let total = line.count + 2 + size + 2
         guard buffer.readableBytes >= total else { return nil }
         let payloadStart = buffer.readerIndex + line.count + 2

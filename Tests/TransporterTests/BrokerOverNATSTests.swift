@@ -1,6 +1,5 @@
 import Broker
 import BrokerTesting
-import Logging
 import NATSTransporter
 import Services
 import Testing
@@ -8,13 +7,8 @@ import Testing
 @Suite("Brokers over NATS", .serialized, .timeLimit(.minutes(2)))
 struct BrokerOverNATSTests {
     private static func broker(_ nodeID: String, _ server: NATSServerProcess, services: [ServiceSchema] = []) async throws -> ServiceBroker {
-        var configuration = BrokerConfiguration(nodeID: nodeID, transporter: NATSTransporter(options: .test(server.url)))
+        var configuration = BrokerConfiguration.quietTest(nodeID, transporter: NATSTransporter(options: .test(server.url)))
         configuration.namespace = "shop"
-        configuration.clock = SystemClock()
-        configuration.lifecycle.discoveryWait = .milliseconds(200)
-        configuration.lifecycle.stopDelay = .zero
-        configuration.lifecycle.drainTimeout = .seconds(2)
-        configuration.logger = Logger(label: "test.broker") { _ in SwiftLogNoOpLogHandler() }
         let broker = ServiceBroker(configuration)
         for service in services { try await broker.createService(service) }
         try await broker.start()

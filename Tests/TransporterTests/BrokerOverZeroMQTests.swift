@@ -8,13 +8,7 @@ import Testing
 @Suite("Brokers over the ZeroMQ mesh")
 struct BrokerOverZeroMQTests {
     private static func broker(_ nodeID: String, seeds: [String] = [], services: [ServiceSchema] = []) async throws -> ServiceBroker {
-        var configuration = BrokerConfiguration(nodeID: nodeID, transporter: ZeroMQTransporter(options: MeshTestNode.options(seeds: seeds)))
-        configuration.clock = SystemClock()
-        configuration.lifecycle.discoveryWait = .milliseconds(200)
-        configuration.lifecycle.stopDelay = .zero
-        configuration.lifecycle.drainTimeout = .seconds(2)
-        configuration.logger = Logger(label: "test.broker") { _ in SwiftLogNoOpLogHandler() }
-        let broker = ServiceBroker(configuration)
+        let broker = ServiceBroker(.quietTest(nodeID, transporter: ZeroMQTransporter(options: MeshTestNode.options(seeds: seeds))))
         for service in services { try await broker.createService(service) }
         return broker
     }
@@ -65,5 +59,18 @@ struct BrokerOverZeroMQTests {
         await #expect(throws: BrokerError.self) { try await caller.call("math.add", ["a": 1, "b": 1]) }
         await caller.stop()
         await seed.stop()
+    }
+}
+
+extension BrokerConfiguration {
+    /// A broker for transporter tests: real clock, short discovery and drain, no logs.
+    static func quietTest(_ nodeID: String, transporter: any Transporter) -> BrokerConfiguration {
+        var configuration = BrokerConfiguration(nodeID: nodeID, transporter: transporter)
+        configuration.clock = SystemClock()
+        configuration.lifecycle.discoveryWait = .milliseconds(200)
+        configuration.lifecycle.stopDelay = .zero
+        configuration.lifecycle.drainTimeout = .seconds(2)
+        configuration.logger = Logger(label: "test.broker") { _ in SwiftLogNoOpLogHandler() }
+        return configuration
     }
 }

@@ -44,6 +44,7 @@ struct NATSProtocolTests {
 
     @Test("garbage is a protocol error, never a crash", arguments: [
         "HELLO world\r\n", "MSG only-two 1\r\n", "MSG MOL.INFO 1 x\r\n", "MSG MOL.INFO 1 3\r\nabcXY", "INFO {not json\r\n",
+        "MSG MOL.INFO 1 999999999\r\n",
     ])
     func garbage(_ text: String) {
         var buffer = ByteBuffer(string: text)

@@ -71,22 +71,33 @@ struct NATSTransporterTests {
         server.stop()
     }
 
-    @Test("on a two-server NATS cluster, a node whose server dies fails over to the other one")
-    func clusterFailover() async throws {
+    /// Two nats-servers routed into one NATS cluster.
+    private func natsCluster() async throws -> (NATSServerProcess, NATSServerProcess) {
         let (route1, route2) = (freePort(), freePort())
         let one = try await NATSServerProcess(arguments: ["--cluster_name", "q", "--cluster", "nats://127.0.0.1:\(route1)", "--routes", "nats://127.0.0.1:\(route2)"])
         let two = try await NATSServerProcess(arguments: ["--cluster_name", "q", "--cluster", "nats://127.0.0.1:\(route2)", "--routes", "nats://127.0.0.1:\(route1)"])
+        return (one, two)
+    }
+
+    /// Sends events from `a` to `b` until one arrives (packets written to a dying connection
+    /// are lost); false when none did.
+    private func deliversEventually(from a: ContractNode, to b: ContractNode) async throws -> Bool {
+        for index in 0..<50 {
+            try a.send(event(a.nodeID, "probe-\(index)"), to: b.nodeID)
+            if await eventually(timeout: .milliseconds(200), { !b.events(from: a.nodeID).isEmpty }) { return true }
+        }
+        return false
+    }
+
+    @Test("on a two-server NATS cluster, a node whose server dies fails over to the other one")
+    func clusterFailover() async throws {
+        let (one, two) = try await natsCluster()
         let a = try await node("a", one.url, two.url)
         let b = try await node("b", two.url)
         #expect(await eventually(timeout: .seconds(15)) { a.knownPeers == ["b"] && b.knownPeers == ["a"] }, "the servers route between them")
         // a was connected to the first URL: what arrives from now on went through the second.
         one.stop()
-        var delivered = false
-        for index in 0..<50 where !delivered {
-            try a.send(event("a", "after-failover-\(index)"), to: "b")
-            delivered = await eventually(timeout: .milliseconds(200)) { !b.events(from: "a").isEmpty }
-        }
-        #expect(delivered)
+        #expect(try await deliversEventually(from: a, to: b))
         await a.transporter.disconnect()
         await b.transporter.disconnect()
         two.stop()
@@ -94,21 +105,14 @@ struct NATSTransporterTests {
 
     @Test("a node that knows one server of a NATS cluster fails over to a server the cluster advertised")
     func advertisedServers() async throws {
-        let (route1, route2) = (freePort(), freePort())
-        let one = try await NATSServerProcess(arguments: ["--cluster_name", "q", "--cluster", "nats://127.0.0.1:\(route1)", "--routes", "nats://127.0.0.1:\(route2)"])
-        let two = try await NATSServerProcess(arguments: ["--cluster_name", "q", "--cluster", "nats://127.0.0.1:\(route2)", "--routes", "nats://127.0.0.1:\(route1)"])
+        let (one, two) = try await natsCluster()
         let b = try await node("b", two.url)
         // Connect a once the routes are up, so that one's INFO already lists two.
         try await Task.sleep(for: .seconds(1))
         let a = try await node("a", one.url)
         #expect(await eventually(timeout: .seconds(15)) { a.knownPeers == ["b"] })
         one.stop()
-        var delivered = false
-        for index in 0..<50 where !delivered {
-            try a.send(event("a", "via-advertised-\(index)"), to: "b")
-            delivered = await eventually(timeout: .milliseconds(200)) { !b.events(from: "a").isEmpty }
-        }
-        #expect(delivered, "a reconnected through the URL the cluster advertised")
+        #expect(try await deliversEventually(from: a, to: b), "a reconnected through the URL the cluster advertised")
         await a.transporter.disconnect()
         await b.transporter.disconnect()
         two.stop()
