@@ -28,10 +28,13 @@ enum NATSClientCommands {
         buffer.writeString("UNSUB \(sid)\r\n")
     }
 
-    static func publish(_ subject: String, payload: [UInt8], into buffer: inout ByteBuffer) {
-        buffer.writeString("PUB ")
-        buffer.writeString(subject)
-        buffer.writeString(" \(payload.count)\r\n")
+    /// `PUB <subject> <#bytes>`, the subject written in place (no String built per packet).
+    static func publish(_ type: PacketType, target: String?, subjects: NATSSubjects, payload: [UInt8], into buffer: inout ByteBuffer) {
+        buffer.writeStaticString("PUB ")
+        subjects.write(type, target: target, into: &buffer)
+        buffer.writeStaticString(" ")
+        buffer.writeString(String(payload.count))
+        buffer.writeStaticString(crlf)
         buffer.writeBytes(payload)
         buffer.writeStaticString(crlf)
     }

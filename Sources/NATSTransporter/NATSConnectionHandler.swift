@@ -27,7 +27,7 @@ final class NATSConnectionHandler: ChannelInboundHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .message(let subject, let payload):
-            guard let type = session.subjects.packetType(of: Substring(subject)) else { return }
+            guard let type = session.subjects.packetType(of: subject) else { return }
             batch.append(TransportPacket(type: type, target: nil, payload: Array(payload.readableBytesView)))
         case .info(let info):
             guard phase == .awaitingInfo else { return }

@@ -19,63 +19,50 @@ struct NATSOpDecoder: ByteToMessageDecoder {
     }
 
     /// The next complete op at the front of `buffer`, consumed; nil (nothing consumed) when the
-    /// op is not complete yet.
+    /// op is not complete yet. The control line is read in place, without allocating.
     static func next(from buffer: inout ByteBuffer) throws(NATSProtocolError) -> NATSServerOp? {
         guard let lineLength = controlLineLength(buffer) else {
             guard buffer.readableBytes <= maxControlLine else { throw NATSProtocolError("control line over \(maxControlLine) bytes") }
             return nil
         }
-        let line = buffer.getBytes(at: buffer.readerIndex, length: lineLength)!
-        let opName = String(decoding: line.prefix { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }, as: UTF8.self).uppercased()
-        switch opName {
-        case "MSG":
-            return try message(line: line, from: &buffer)
-        case "PING": buffer.moveReaderIndex(forwardBy: lineLength + 2); return .ping
-        case "PONG": buffer.moveReaderIndex(forwardBy: lineLength + 2); return .pong
-        case "+OK": buffer.moveReaderIndex(forwardBy: lineLength + 2); return .ok
-        case "-ERR":
-            buffer.moveReaderIndex(forwardBy: lineLength + 2)
-            let text = String(decoding: line.dropFirst(4), as: UTF8.self)
+        let line = buffer.withUnsafeReadableBytes { bytes in ControlLine(UnsafeRawBufferPointer(rebasing: bytes[..<lineLength])) }
+        switch line.name {
+        case .msg:
+            return try message(line, from: &buffer)
+        case .ping: buffer.moveReaderIndex(forwardBy: lineLength + 2); return .ping
+        case .pong: buffer.moveReaderIndex(forwardBy: lineLength + 2); return .pong
+        case .ok: buffer.moveReaderIndex(forwardBy: lineLength + 2); return .ok
+        case .error:
+            let text = String(decoding: buffer.readBytes(length: lineLength)!.dropFirst(4), as: UTF8.self)
+            buffer.moveReaderIndex(forwardBy: 2)
             return .error(text.trimmingCharacters(in: " '\t"))
-        case "INFO":
-            buffer.moveReaderIndex(forwardBy: lineLength + 2)
+        case .info:
+            let json = Array(buffer.readBytes(length: lineLength)!.dropFirst(5))
+            buffer.moveReaderIndex(forwardBy: 2)
             do {
-                return .info(try NATSServerInfo(json: Array(line.dropFirst(5))))
+                return .info(try NATSServerInfo(json: json))
             } catch {
                 throw NATSProtocolError("unreadable INFO: \(error.message)")
             }
-        default:
-            throw NATSProtocolError("unknown operation \"\(opName.prefix(20))\"")
+        case .unknown(let name):
+            throw NATSProtocolError("unknown operation \"\(name.prefix(20))\"")
         }
     }
 
     /// `MSG <subject> <sid> [reply-to] <#bytes>`: consumes line and payload once both are here.
-    private static func message(line: [UInt8], from buffer: inout ByteBuffer) throws(NATSProtocolError) -> NATSServerOp? {
-        let fields = line.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
-        guard fields.count == 4 || fields.count == 5, let size = decimal(fields[fields.count - 1]) else {
-            throw NATSProtocolError("malformed MSG line")
-        }
+    private static func message(_ line: ControlLine, from buffer: inout ByteBuffer) throws(NATSProtocolError) -> NATSServerOp? {
+        guard let subject = line.subject, let size = line.size else { throw NATSProtocolError("malformed MSG line") }
         guard size <= maxMessage else { throw NATSProtocolError("MSG of \(size) bytes, over \(maxMessage)") }
-        let total = line.count + 2 + size + 2
+        let total = line.length + 2 + size + 2
         guard buffer.readableBytes >= total else { return nil }
-        let payloadStart = buffer.readerIndex + line.count + 2
+        let payloadStart = buffer.readerIndex + line.length + 2
         guard buffer.getInteger(at: payloadStart + size, as: UInt16.self) == 0x0D0A else {
             throw NATSProtocolError("MSG payload not followed by CRLF")
         }
+        let subjectSlice = buffer.getSlice(at: buffer.readerIndex + subject.lowerBound, length: subject.count)!
         let payload = buffer.getSlice(at: payloadStart, length: size)!
         buffer.moveReaderIndex(forwardBy: total)
-        return .message(subject: String(decoding: fields[1], as: UTF8.self), payload: payload)
-    }
-
-    /// A payload size: 1 to 9 ASCII digits.
-    private static func decimal(_ digits: ArraySlice<UInt8>) -> Int? {
-        guard (1...9).contains(digits.count) else { return nil }
-        var value = 0
-        for digit in digits {
-            guard digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") else { return nil }
-            value = value * 10 + Int(digit - UInt8(ascii: "0"))
-        }
-        return value
+        return .message(subject: subjectSlice, payload: payload)
     }
 
     /// The length of the first line (without its CRLF), nil when no CRLF has arrived yet.

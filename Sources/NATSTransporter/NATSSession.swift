@@ -45,7 +45,6 @@ final class NATSSession: Sendable {
 
     /// Queues one packet as a PUB to its subject.
     func enqueue(_ packet: TransportPacket) throws(BrokerError) {
-        let subject = subjects.subject(packet.type, target: packet.target)
         let maxPending = options.maxPendingBytes
         let flush = try state.withLock { state throws(BrokerError) -> Bool in
             guard !state.closed else { throw BrokerError.brokerDisconnected("The NATS transporter is disconnected.") }
@@ -60,7 +59,7 @@ final class NATSSession: Sendable {
                     status: 429, type: "QUEUE_FULL", retryable: true,
                     data: ["size": .int(state.pending.readableBytes), "limit": .int(maxPending)])
             }
-            NATSClientCommands.publish(subject, payload: packet.payload, into: &state.pending)
+            NATSClientCommands.publish(packet.type, target: packet.target, subjects: subjects, payload: packet.payload, into: &state.pending)
             return state.requestFlush()
         }
         if flush { eventLoop.execute { self.flush() } }

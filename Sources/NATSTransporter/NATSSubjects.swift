@@ -1,4 +1,5 @@
 import Broker
+import NIOCore
 
 /// Moleculer's NATS subjects (PROTOCOL.md, "Topics"): `MOL[-namespace].<TYPE>[.<nodeID>]`.
 struct NATSSubjects: Sendable {
@@ -18,15 +19,29 @@ struct NATSSubjects: Sendable {
     }
 
     func subject(_ type: PacketType, target: String?) -> String {
-        guard let target else { return "\(prefix).\(type.rawValue)" }
-        return "\(prefix).\(type.rawValue).\(target)"
+        var buffer = ByteBuffer()
+        write(type, target: target, into: &buffer)
+        return String(buffer: buffer)
     }
 
-    /// The packet type of a subject this node subscribed to; nil for anything else.
-    func packetType(of subject: Substring) -> PacketType? {
-        guard subject.hasPrefix(prefix), subject.dropFirst(prefix.count).first == "." else { return nil }
-        let rest = subject.dropFirst(prefix.count + 1)
-        let typeName = rest.prefix { $0 != "." }
-        return PacketType(rawValue: String(typeName))
+    /// The subject of `type` to `target` (nil: the broadcast one), appended to `buffer`.
+    func write(_ type: PacketType, target: String?, into buffer: inout ByteBuffer) {
+        buffer.writeString(prefix)
+        buffer.writeStaticString(".")
+        buffer.writeString(type.rawValue)
+        guard let target else { return }
+        buffer.writeStaticString(".")
+        buffer.writeString(target)
+    }
+
+    /// The packet type of a subject this node subscribed to; nil for anything else. Read on the
+    /// bytes as received: this runs for every message.
+    func packetType(of subject: ByteBuffer) -> PacketType? {
+        subject.withUnsafeReadableBytes { bytes -> PacketType? in
+            let prefix = prefix.utf8
+            guard bytes.count > prefix.count, bytes.starts(with: prefix), bytes[prefix.count] == UInt8(ascii: ".") else { return nil }
+            let typeName = bytes[(prefix.count + 1)...].prefix { $0 != UInt8(ascii: ".") }
+            return PacketType.allCases.first { $0.rawValue.utf8.elementsEqual(typeName) }
+        }
     }
 }

@@ -26,8 +26,8 @@ struct NATSProtocolTests {
         expected.maxPayload = 2048
         let whole = try decodeAll([stream])
         #expect(whole == [
-            .info(expected), .ping, .message(subject: "MOL.INFO", payload: ByteBuffer(string: "hello")), .ok,
-            .message(subject: "MOL.REQ.a", payload: ByteBuffer()), .pong, .error("Authorization Violation"),
+            .info(expected), .ping, .message(subject: ByteBuffer(string: "MOL.INFO"), payload: ByteBuffer(string: "hello")), .ok,
+            .message(subject: ByteBuffer(string: "MOL.REQ.a"), payload: ByteBuffer()), .pong, .error("Authorization Violation"),
         ])
         let bytes = Array(stream.utf8)
         for cut in 1..<bytes.count {
@@ -36,10 +36,16 @@ struct NATSProtocolTests {
         }
     }
 
+    @Test("op names in any case, MSG fields split by tabs or repeated blanks")
+    func caseAndBlanks() throws {
+        let ops = try decodeAll(["pInG\r\nMsg\tMOL.INFO \t3\t2\r\nhi\r\n-err\r\n"])
+        #expect(ops == [.ping, .message(subject: ByteBuffer(string: "MOL.INFO"), payload: ByteBuffer(string: "hi")), .error("")])
+    }
+
     @Test("a payload containing CRLF is taken by its length, not by line")
     func payloadWithNewlines() throws {
         let ops = try decodeAll(["MSG MOL.EVENT.a 1 6\r\na\r\nb\r\n\r\n"])
-        #expect(ops == [.message(subject: "MOL.EVENT.a", payload: ByteBuffer(string: "a\r\nb\r\n"))])
+        #expect(ops == [.message(subject: ByteBuffer(string: "MOL.EVENT.a"), payload: ByteBuffer(string: "a\r\nb\r\n"))])
     }
 
     @Test("garbage is a protocol error, never a crash", arguments: [
@@ -68,9 +74,13 @@ struct NATSProtocolTests {
         ])
         let spaced = NATSSubjects(namespace: "shop", nodeID: "n1")
         #expect(spaced.subject(.event, target: "x") == "MOL-shop.EVENT.x")
-        #expect(spaced.packetType(of: "MOL-shop.RES.n1") == .response)
-        #expect(spaced.packetType(of: "MOL.RES.n1") == nil)
-        #expect(spaced.packetType(of: "MOL-shop.NOPE") == nil)
+        #expect(spaced.packetType(of: ByteBuffer(string: "MOL-shop.RES.n1")) == .response)
+        #expect(spaced.packetType(of: ByteBuffer(string: "MOL.RES.n1")) == nil)
+        #expect(spaced.packetType(of: ByteBuffer(string: "MOL-shop.NOPE")) == nil)
+        for other in ["MOL-shop", "MOL-shop.", "MOL-shopping.REQ.n1", "MOL-shop.REQX.n1", "MOL-shop.RE"] {
+            #expect(spaced.packetType(of: ByteBuffer(string: other)) == nil, "\(other)")
+        }
+        #expect(spaced.packetType(of: ByteBuffer(string: "MOL-shop.HEARTBEAT")) == .heartbeat)
     }
 
     @Test("server URLs: host, port, credentials; bad ones are clear errors")
@@ -96,8 +106,10 @@ struct NATSProtocolTests {
         #expect(line.hasPrefix("CONNECT {") && line.hasSuffix("}\r\n"))
         let json = try JSONParser.parse(String(line.dropFirst(8).dropLast(1)))  // "\r\n" is one Character
         #expect(json["user"] == "u" && json["pass"] == "p" && json["echo"] == false && json["verbose"] == false)
-        NATSClientCommands.publish("MOL.INFO", payload: Array("{}".utf8), into: &buffer)
-        #expect(buffer.readString(length: buffer.readableBytes) == "PUB MOL.INFO 2\r\n{}\r\n")
+        let subjects = NATSSubjects(namespace: "", nodeID: "n")
+        NATSClientCommands.publish(.info, target: nil, subjects: subjects, payload: Array("{}".utf8), into: &buffer)
+        NATSClientCommands.publish(.request, target: "n2", subjects: subjects, payload: Array("[1]".utf8), into: &buffer)
+        #expect(buffer.readString(length: buffer.readableBytes) == "PUB MOL.INFO 2\r\n{}\r\nPUB MOL.REQ.n2 3\r\n[1]\r\n")
         NATSClientCommands.subscribe("MOL.INFO", sid: 3, into: &buffer)
         NATSClientCommands.unsubscribe(sid: 3, into: &buffer)
         #expect(buffer.readString(length: buffer.readableBytes) == "SUB MOL.INFO 3\r\nUNSUB 3\r\n")

@@ -4,7 +4,7 @@ extension ServiceBroker {
     public func ping(_ target: String, timeout: Duration = .seconds(2)) async throws -> Duration {
         let id = "ping:" + ids.next()
         let start = clock.now
-        _ = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Reply, any Error>) in
+        _ = try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<Reply, any Error>) in
             pending.withLock { $0.add(id, PendingRequests.Entry(nodeID: target, action: "$ping", deadline: start + timeout, continuation: continuation)) }
             signals.deadlineAdded()
             do {

@@ -27,11 +27,11 @@ public struct JSONSerializer: Serializer {
     /// `"3"`, `"missing"` or, for a non-string, its type and text such as `"number 4"`),
     /// `sender` is a non-empty string; then decodes the payload liberally as a packet of `type`.
     public func deserialize(_ bytes: [UInt8], type: PacketType) throws(BrokerError) -> Packet {
-        let payload = try JSONParser.parse(bytes)
-        guard payload.objectValue != nil else {
+        guard let payload = try JSONParser.parseMembers(bytes) else {
+            let typeName = try JSONParser.parse(bytes).typeName
             throw .invalidPacketData(
-                "Invalid \(type.rawValue) packet: the payload is \(payload.typeName), not an object.",
-                data: ["type": .string(type.rawValue), "actual": .string(payload.typeName)])
+                "Invalid \(type.rawValue) packet: the payload is \(typeName), not an object.",
+                data: ["type": .string(type.rawValue), "actual": .string(typeName)])
         }
         let sender = payload["sender"]?.stringValue
         switch payload["ver"] {
@@ -46,6 +46,13 @@ public struct JSONSerializer: Serializer {
                 "Invalid \(type.rawValue) packet: no sender.",
                 data: ["type": .string(type.rawValue), "sender": payload["sender"] ?? .null])
         }
-        return try Packet(type: type, json: payload)
+        // The hot packets read their few members straight from the list; the rest as objects.
+        let fields = PacketFields(payload, in: type.rawValue)
+        switch type {
+        case .request: return .request(try RequestPacket(fields: fields))
+        case .response: return .response(try ResponsePacket(fields: fields))
+        case .event: return .event(try EventPacket(fields: fields))
+        default: return try Packet(type: type, json: .object(payload.dictionary))
+        }
     }
 }

@@ -11,7 +11,9 @@ struct PendingRequests {
         let nodeID: String
         let action: String
         let deadline: Duration?
-        let continuation: CheckedContinuation<Reply, any Error>
+        /// Unchecked (no allocation per call): it is resumed exactly once, by whoever removes
+        /// the entry from `PendingRequests` under the broker's lock.
+        let continuation: UnsafeContinuation<Reply, any Error>
     }
 
     private(set) var entries: [String: Entry] = [:]

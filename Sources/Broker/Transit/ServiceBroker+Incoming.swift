@@ -58,11 +58,11 @@ extension ServiceBroker {
 
     /// Runs a peer's request on the local endpoint and answers with a RES.
     func handleRequest(_ request: RequestPacket) async {
-        let (phase, endpoint, timeoutInSeconds) = (
-            lifecycle.withLock { $0.phase },
-            registry.withLock { $0.localEndpoint(request.action, remoteCaller: true) },
-            registry.withLock { $0.nodes[request.sender]?.sendsTimeoutInSeconds ?? false })
+        let (endpoint, timeoutInSeconds) = registry.withLock {
+            ($0.localEndpoint(request.action, remoteCaller: true), $0.nodes[request.sender]?.sendsTimeoutInSeconds ?? false)
+        }
         guard let endpoint else {
+            let phase = lifecycle.withLock { $0.phase }
             let error: BrokerError = phase == .stopping || phase == .stopped
                 ? .serviceNotAvailable(action: request.action, nodeID: nodeID) : .serviceNotFound(action: request.action, nodeID: nodeID)
             respond(to: request, result: .failure(error), meta: request.meta)

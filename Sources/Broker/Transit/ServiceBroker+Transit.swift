@@ -59,7 +59,7 @@ extension ServiceBroker {
             level: ctx.level, tracing: nil, parentID: ctx.parentID, requestID: ctx.requestID, caller: ctx.caller, stream: false)
         let id = ctx.id
         let reply = try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Reply, any Error>) in
+            try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<Reply, any Error>) in
                 let entry = PendingRequests.Entry(nodeID: action.nodeID, action: action.name, deadline: deadline, continuation: continuation)
                 pending.withLock { $0.add(id, entry) }
                 if deadline != nil { signals.deadlineAdded() }
@@ -96,7 +96,7 @@ extension ServiceBroker {
     func raceDeadline(_ ctx: Context, deadline: Duration, _ handler: @escaping ActionHandler) async throws -> JSON {
         let id = "local:" + ctx.id
         let name = ctx.action?.name ?? "?"
-        let reply = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Reply, any Error>) in
+        let reply = try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<Reply, any Error>) in
             pending.withLock { $0.add(id, PendingRequests.Entry(nodeID: nodeID, action: name, deadline: deadline, continuation: continuation)) }
             signals.deadlineAdded()
             Task {

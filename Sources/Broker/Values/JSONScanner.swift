@@ -17,6 +17,9 @@ struct JSONScanner {
 
     init(_ bytes: UnsafeRawBufferPointer) {
         self.bytes = bytes
+        // Room for a packet's top level at once, rather than growing 1, 2, 4, 8, 16.
+        valueStack.reserveCapacity(16)
+        keyStack.reserveCapacity(16)
     }
 
     /// Parses one value surrounded by optional whitespace, and nothing else.
@@ -63,15 +66,42 @@ struct JSONScanner {
     }
 
     mutating func parseObject() throws(BrokerError) -> JSON {
+        let count = try parseMembers()
+        let keyBase = keyStack.count - count
+        let valueBase = valueStack.count - count
+        var members = [String: JSON](minimumCapacity: count)
+        for index in 0..<count {
+            members[keyStack[keyBase + index]] = valueStack[valueBase + index]  // a repeated key: the last wins
+        }
+        keyStack.removeLast(count)
+        valueStack.removeLast(count)
+        return .object(members)
+    }
+
+    /// Parses a whole document that is an object into its members in order, without building a
+    /// dictionary (no hashing); nil when the document is valid JSON of another type.
+    mutating func parseDocumentMembers() throws(BrokerError) -> JSONMembers? {
+        skipWhitespace()
+        guard offset < bytes.count, bytes[offset] == UInt8(ascii: "{") else {
+            _ = try parseDocument()
+            return nil
+        }
+        _ = try parseMembers()
+        skipWhitespace()
+        guard offset == bytes.count else { throw failure("unexpected data after the value", at: offset) }
+        return JSONMembers(keys: keyStack, values: valueStack)
+    }
+
+    /// Parses an object's members onto the key and value stacks, in order; returns how many.
+    private mutating func parseMembers() throws(BrokerError) -> Int {
         try enterContainer()
         skipWhitespace()
         if try peek() == UInt8(ascii: "}") {
             offset += 1
             depth -= 1
-            return .object([:])
+            return 0
         }
         let keyBase = keyStack.count
-        let valueBase = valueStack.count
         while true {
             guard try peek() == UInt8(ascii: "\"") else { throw failure("expected a string key", at: offset) }
             let key = try parseString()
@@ -84,15 +114,8 @@ struct JSONScanner {
             valueStack.append(value)
             if try endOfList(closedBy: UInt8(ascii: "}")) { break }
         }
-        let count = keyStack.count - keyBase
-        var members = [String: JSON](minimumCapacity: count)
-        for index in 0..<count {
-            members[keyStack[keyBase + index]] = valueStack[valueBase + index]  // a repeated key: the last wins
-        }
-        keyStack.removeLast(count)
-        valueStack.removeLast(count)
         depth -= 1
-        return .object(members)
+        return keyStack.count - keyBase
     }
 
     /// Consumes the opening bracket or brace, enforcing the depth limit.

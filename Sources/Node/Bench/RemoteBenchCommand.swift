@@ -15,7 +15,7 @@ struct RemoteBenchCommand: AsyncParsableCommand {
         discussion: """
             Examples:
               quark bench remote --inflight 100 --seconds 5 --json
-              quark bench remote --transporter nats://127.0.0.1:4222 --inflight 100 --json
+              quark bench remote --transporter nats://127.0.0.1:4222 --inflight 100 --rounds 3 --json
             The NATS baseline needs MoleculerPy: scripts/moleculerpy-venv.sh .build/moleculerpy-venv
             (make bench-nats does it all, with its own nats-server).
             """
@@ -29,25 +29,55 @@ struct RemoteBenchCommand: AsyncParsableCommand {
     @Option(help: "The Python with MoleculerPy 0.14.22, for the NATS baseline.")
     var python = ".build/moleculerpy-venv/bin/python"
 
+    @Option(help: "Measure the baseline and Quark this many times, alternating; the report is the round with the median ratio.")
+    var rounds = 1
+
+    func validate() throws {
+        guard rounds >= 1 else { throw ValidationError("--rounds must be at least 1") }
+    }
+
     func run() async throws {
         let nats = transporter == "zmq" ? nil : transporter
-        let baseline: (String, Double)
-        if let nats {
-            baseline = ("moleculerpy_nats", try await MoleculerPyBaseline(python: python).measure(nats: nats, options: options))
-        } else {
-            baseline = ("raw_zmq", try RawZeroMQBenchCommand.measure(options).callsPerSecond)
-        }
         let callee = try await ChildNode.start(services: ["math"], transporter: nats)
         defer { callee.stop() }
         let caller = try await callee.client(nodeID: "bench-caller-\(getpid())", waitingFor: "math", nats: nats)
         let params: JSON = ["a": 1, "b": 2]
-        let result = try await BenchLoop.run(inflight: options.inflight, seconds: options.seconds, calls: options.calls) {
-            _ = try await caller.call("math.add", params)
+        var measured: [Round] = []
+        for _ in 0..<rounds {
+            let baseline = try await measureBaseline(nats: nats)
+            let result = try await BenchLoop.run(inflight: options.inflight, seconds: options.seconds, calls: options.calls) {
+                _ = try await caller.call("math.add", params)
+            }
+            measured.append(Round(result: result, baseline: baseline))
         }
         await caller.stop()
-        var report = BenchReport(scenario: "remote", inflight: options.inflight, result: result)
-        report.baseline = baseline
+        let median = measured.sorted { $0.ratio < $1.ratio }[measured.count / 2]
+        var report = BenchReport(scenario: "remote", inflight: options.inflight, result: median.result)
+        report.baseline = median.baseline
+        if rounds > 1 { report.extra["rounds"] = .array(measured.map(\.json)) }
         report.print(json: options.json)
+    }
+
+    /// Over the mesh, the raw libzmq round trip; over NATS, two MoleculerPy nodes.
+    private func measureBaseline(nats: String?) async throws -> (name: String, callsPerSecond: Double) {
+        guard let nats else { return ("raw_zmq", try RawZeroMQBenchCommand.measure(options).callsPerSecond) }
+        return ("moleculerpy_nats", try await MoleculerPyBaseline(python: python).measure(nats: nats, options: options))
+    }
+
+    /// One baseline measurement and the Quark measurement right after it.
+    private struct Round {
+        let result: BenchLoop.Result
+        let baseline: (name: String, callsPerSecond: Double)
+
+        var ratio: Double { baseline.callsPerSecond > 0 ? result.callsPerSecond / baseline.callsPerSecond : 0 }
+
+        var json: JSON {
+            [
+                "calls_per_sec": .int(Int(result.callsPerSecond.rounded())),
+                "baseline_calls_per_sec": .int(Int(baseline.callsPerSecond.rounded())),
+                "ratio_to_baseline": .double((ratio * 10_000).rounded() / 10_000),
+            ]
+        }
     }
 }
 

@@ -96,6 +96,17 @@ import Testing
         #expect(try decode(#"{"ver": "4", "sender": "n"}"#, as: .info) == .info(InfoPacket(sender: "n")))
     }
 
+    /// REQ, RES and EVENT read their members from the parsed list, the others from a dictionary:
+    /// both take the last of a repeated member, as JSONParser does.
+    @Test func repeatedMemberTakesTheLastValue() throws {
+        let request = try decode(#"{"ver": "3", "sender": "x", "id": "a", "id": "b", "ver": "4", "sender": "n", "level": 3}"#)
+        #expect(request == .request(RequestPacket(sender: "n", id: "b", action: "", level: 3)))
+        let event = try decode(#"{"ver": "4", "sender": "n", "event": "a", "event": "b", "broadcast": true}"#, as: .event)
+        #expect(event == .event(EventPacket(sender: "n", id: "", event: "b", broadcast: true)))
+        let heartbeat = try decode(#"{"ver": "4", "sender": "n", "cpu": 1, "cpu": 2}"#, as: .heartbeat)
+        #expect(heartbeat == .heartbeat(HeartbeatPacket(sender: "n", cpu: 2)))
+    }
+
     @Test func responseWithoutSuccessFlagFollowsItsError() throws {
         let failed = try decode(#"{"ver": "4", "sender": "n", "id": "c", "error": "boom"}"#, as: .response)
         let boom = BrokerError(code: .moleculerError, message: "boom")

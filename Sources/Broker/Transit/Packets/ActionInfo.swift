@@ -36,7 +36,7 @@ public struct ActionInfo: Sendable, Hashable {
             params: fields.value("params"),
             timeout: try fields.double("timeout"),
             visibility: try fields.string("visibility"),
-            extra: fields.members.filter { !Self.knownKeys.contains($0.key) })
+            extra: fields.all.filter { !Self.knownKeys.contains($0.key) })
     }
 
     private static let knownKeys: Set<String> = ["name", "rawName", "params", "timeout", "visibility"]

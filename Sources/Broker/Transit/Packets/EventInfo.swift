@@ -20,7 +20,7 @@ public struct EventInfo: Sendable, Hashable {
         self.init(
             name: try fields.string("name") ?? key,
             group: try fields.string("group"),
-            extra: fields.members.filter { $0.key != "name" && $0.key != "group" })
+            extra: fields.all.filter { $0.key != "name" && $0.key != "group" })
     }
 
     /// The event object: `extra` plus the known members; an absent group is omitted.

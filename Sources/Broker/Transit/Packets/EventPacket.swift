@@ -43,7 +43,10 @@ public struct EventPacket: Sendable, Hashable {
     /// Decodes an `EVENT` payload. Missing or `null` fields take their defaults; `ver` and
     /// `sender` are the serializer's to check.
     public init(json: JSON) throws(BrokerError) {
-        let fields = try PacketFields(json, in: "EVENT")
+        try self.init(fields: try PacketFields(json, in: "EVENT"))
+    }
+
+    init(fields: PacketFields) throws(BrokerError) {
         self.init(
             sender: try fields.string("sender") ?? "",
             id: try fields.string("id") ?? "",

@@ -6,7 +6,7 @@
 /// wrong type (`level: "x"`) throws `InvalidPacketDataError` naming the field, so the packet is
 /// dropped rather than misread.
 struct PacketFields {
-    let members: [String: JSON]
+    private let members: Members
     /// What is being read, for error messages: `"REQ"`, `"INFO service"`, ...
     let context: String
 
@@ -16,13 +16,37 @@ struct PacketFields {
                 "Invalid \(context): expected an object, got \(json.typeName).",
                 data: ["expected": "object", "actual": .string(json.typeName)])
         }
-        self.members = members
+        self.members = .dictionary(members)
         self.context = context
+    }
+
+    /// A top-level payload as parsed by `JSONParser.parseMembers`: no dictionary is built.
+    init(_ members: JSONMembers, in context: String) {
+        self.members = .list(members)
+        self.context = context
+    }
+
+    private enum Members {
+        case dictionary([String: JSON])
+        case list(JSONMembers)
+    }
+
+    /// Every member, as a dictionary.
+    var all: [String: JSON] {
+        switch members {
+        case .dictionary(let members): members
+        case .list(let members): members.dictionary
+        }
     }
 
     /// The member `key`, or `nil` when missing or `null`.
     func value(_ key: String) -> JSON? {
-        guard let value = members[key], !value.isNull else { return nil }
+        let value: JSON?
+        switch members {
+        case .dictionary(let members): value = members[key]
+        case .list(let members): value = members[key]
+        }
+        guard let value, !value.isNull else { return nil }
         return value
     }
 

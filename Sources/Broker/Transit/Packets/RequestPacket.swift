@@ -41,7 +41,10 @@ public struct RequestPacket: Sendable, Hashable {
     /// Decodes a `REQ` payload. Missing or `null` fields take their defaults; `ver` and `sender`
     /// are the serializer's to check.
     public init(json: JSON) throws(BrokerError) {
-        let fields = try PacketFields(json, in: "REQ")
+        try self.init(fields: try PacketFields(json, in: "REQ"))
+    }
+
+    init(fields: PacketFields) throws(BrokerError) {
         self.init(
             sender: try fields.string("sender") ?? "",
             id: try fields.string("id") ?? "",

@@ -27,7 +27,10 @@ public struct ResponsePacket: Sendable, Hashable {
     /// `error`. The error object itself is read liberally (see `BrokerError.init(wire:)`), so a
     /// failed call is always reported to the caller, even by a sloppy peer.
     public init(json: JSON) throws(BrokerError) {
-        let fields = try PacketFields(json, in: "RES")
+        try self.init(fields: try PacketFields(json, in: "RES"))
+    }
+
+    init(fields: PacketFields) throws(BrokerError) {
         let error = fields.value("error").map(BrokerError.init(wire:))
         self.init(
             sender: try fields.string("sender") ?? "",
