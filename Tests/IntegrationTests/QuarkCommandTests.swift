@@ -85,6 +85,23 @@ struct NodeProcessTests {
         #expect(report["scenario"] == "remote")
         #expect(report["calls"] == 800)
     }
+
+    @Test("bench remote --rounds alternates baseline and Quark and reports the median round")
+    func benchRemoteRounds() async throws {
+        let outcome = try await QuarkProcess.run(["bench", "remote", "--calls", "50", "--inflight", "2", "--rounds", "3", "--json"])
+        #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
+        let report = try JSONParser.parse(outcome.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        let rounds = try #require(report["rounds"]?.arrayValue)
+        #expect(rounds.count == 3)
+        let ratios = rounds.compactMap { $0["ratio_to_baseline"]?.doubleValue }.sorted()
+        #expect(ratios.count == 3 && ratios.allSatisfy { $0 > 0 })
+        #expect(report["ratio_to_baseline"]?.doubleValue == ratios[1])
+        #expect(report["baseline"] == "raw_zmq")
+
+        let refused = try await QuarkProcess.run(["bench", "remote", "--rounds", "0"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("--rounds must be at least 1"), "stderr: \(refused.stderr)")
+    }
 }
 
 @Suite("quark node with nodes.yml", .timeLimit(.minutes(2)))
