@@ -23,9 +23,12 @@ extension NATSOpDecoder {
             if name == .msg { readMessageFields(line) }
         }
 
+        private static let names: [(text: String, name: Name)] = [
+            ("MSG", .msg), ("PING", .ping), ("PONG", .pong), ("+OK", .ok), ("-ERR", .error), ("INFO", .info),
+        ]
+
         private static func name(_ word: UnsafeRawBufferPointer) -> Name {
-            for (text, name) in [("MSG", Name.msg), ("PING", .ping), ("PONG", .pong), ("+OK", .ok), ("-ERR", .error), ("INFO", .info)]
-            where word.count == text.utf8.count && zip(word, text.utf8).allSatisfy({ uppercased($0) == $1 }) {
+            for (text, name) in names where word.count == text.utf8.count && zip(word, text.utf8).allSatisfy({ uppercased($0) == $1 }) {
                 return name
             }
             return .unknown(String(decoding: word, as: UTF8.self))

@@ -17,9 +17,6 @@ struct JSONScanner {
 
     init(_ bytes: UnsafeRawBufferPointer) {
         self.bytes = bytes
-        // Room for a packet's top level at once, rather than growing 1, 2, 4, 8, 16.
-        valueStack.reserveCapacity(16)
-        keyStack.reserveCapacity(16)
     }
 
     /// Parses one value surrounded by optional whitespace, and nothing else.
@@ -86,6 +83,9 @@ struct JSONScanner {
             _ = try parseDocument()
             return nil
         }
+        // Room for a packet's top level at once, rather than growing 1, 2, 4, 8, 16.
+        keyStack.reserveCapacity(16)
+        valueStack.reserveCapacity(16)
         _ = try parseMembers()
         skipWhitespace()
         guard offset == bytes.count else { throw failure("unexpected data after the value", at: offset) }
