@@ -23,7 +23,7 @@ struct DemoCommand: AsyncParsableCommand {
         configuration.logger = logger
         configuration.lifecycle.discoveryWait = .zero
         let broker = ServiceBroker(configuration)
-        try await broker.createService(GreeterService.schema())
+        try await broker.createService(GreeterService.make(broker.environment(for: "greeter", dataDirectory: nil)))
         try await broker.createService(MathService.schema())
         let caller = DemoCalls(broker: broker, once: once)
         let group = ServiceGroup(configuration: .init(

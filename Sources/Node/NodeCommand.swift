@@ -49,15 +49,22 @@ struct NodeCommand: AsyncParsableCommand {
     func run() async throws {
         let settings = try resolveSettings()
         try FileManager.default.createDirectory(atPath: settings.dataDirectory, withIntermediateDirectories: true)
-        let schemas = try ServiceCatalog.schemas(settings.services)
         NodeLogging.bootstrap(level: settings.logLevel, format: settings.logFormat)
         let launch = try NodeLaunch(settings: settings)
         let broker = ServiceBroker(launch.configuration)
+        let schemas: [ServiceSchema]
+        do {
+            schemas = try ServiceCatalog.schemas(settings.services) { name in
+                broker.environment(for: name, dataDirectory: settings.dataDirectory, settings: settings.serviceSettings[name] ?? [:])
+            }
+        } catch {
+            throw ConfigurationFailure(error.message)
+        }
         for schema in schemas { try await broker.createService(schema) }
         do {
             try await broker.start()
-        } catch let error as BrokerError {
-            throw ConfigurationFailure("cannot start: \(error.message)")
+        } catch {
+            throw ConfigurationFailure("cannot start: \((error as? BrokerError)?.message ?? "\(error)")")
         }
         let ready = ReadyAnnouncer(broker: broker, endpoint: launch.advertisedEndpoint, services: schemas.map(\.fullName))
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: StartedBroker(broker: broker)), .init(service: ready)]

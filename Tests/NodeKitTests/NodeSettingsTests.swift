@@ -15,10 +15,12 @@ struct NodeSettingsTests {
                 heartbeat: {interval: 1s, timeout: 3s}
                 logLevel: notice
                 gateway: {path: /v2}
+                settings:
+                  greeter: {greeting: "Hi, {name}!", "$secureSettings": [token], token: s3cret}
                 nodes:
                   - {id: gateway, host: 10.0.0.1, port: 4000, http: 8080}
                   - {id: catalog, port: 4001, services: [math], data: /srv/catalog, logLevel: debug, options: {cache: true}}
-                  - {id: commerce, port: 4002, services: [greeter, math]}
+                  - {id: commerce, port: 4002, services: [greeter, math], settings: {greeter: {greeting: "Hello, {name}."}, math: {x: 1}}}
                 """,
             file: "nodes.yml", knownServices: Self.known)
     }
@@ -27,6 +29,16 @@ struct NodeSettingsTests {
         _ id: String?, file: NodesFile?? = nil, flags: NodeFlags = NodeFlags(), env: [String: String] = [:]
     ) throws(ConfigError) -> NodeSettings {
         try NodeSettings.resolve(file: file ?? self.file, nodeID: id, flags: flags, environment: env, knownServices: Self.known)
+    }
+
+    @Test("service settings: the file's per service, the node's laid over them key by key")
+    func serviceSettings() throws {
+        let commerce = try resolve("commerce")
+        #expect(commerce.serviceSettings["greeter"] == ["greeting": "Hello, {name}.", "$secureSettings": ["token"], "token": "s3cret"])
+        #expect(commerce.serviceSettings["math"] == ["x": 1])
+        let catalog = try resolve("catalog")
+        #expect(catalog.serviceSettings["greeter"] == ["greeting": "Hi, {name}!", "$secureSettings": ["token"], "token": "s3cret"])
+        #expect(catalog.serviceSettings["math"] == nil)
     }
 
     @Test("with --id, the entry and the file's shared settings apply")

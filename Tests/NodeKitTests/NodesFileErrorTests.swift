@@ -42,7 +42,7 @@ struct NodesFileErrorTests {
         .init(name: "YAML syntax: bad indentation", yaml: "namespace: a\n  logLevel: info\n", error: "nodes.yml:2: invalid YAML: mapping values are not allowed in this context"),
         .init(name: "YAML syntax: duplicate key", yaml: "namespace: a\nlogLevel: info\nnamespace: b\n", error: "nodes.yml:1: key 'namespace' is given twice in one mapping"),
         .init(name: "two documents", yaml: "namespace: a\n---\nnamespace: b\n", error: "nodes.yml:2: invalid YAML: expected a single document in the stream at line 1: but found another document"),
-        .init(name: "unknown top-level key", yaml: nodesYAML(top: "namspace: store"), error: "nodes.yml:1: namspace: unknown key (did you mean 'namespace'?); allowed: namespace, transporter, seeds, heartbeat, logLevel, gateway, nodes"),
+        .init(name: "unknown top-level key", yaml: nodesYAML(top: "namspace: store"), error: "nodes.yml:1: namspace: unknown key (did you mean 'namespace'?); allowed: namespace, transporter, seeds, heartbeat, logLevel, gateway, settings, nodes"),
         .init(name: "no nodes", yaml: "namespace: store\n", error: "nodes.yml:1: nodes: missing (the list of nodes)"),
         .init(name: "empty node list", yaml: "nodes: []\n", error: "nodes.yml:1: nodes: the list is empty; give at least one node"),
         .init(name: "nodes not a list", yaml: "nodes: gateway\n", error: "nodes.yml:1: nodes: expected a list, found \"gateway\""),
@@ -51,7 +51,7 @@ struct NodesFileErrorTests {
         .init(name: "port zero", yaml: nodesYAML(node2: "port: 0"), error: "nodes.yml:12: nodes[2].port: 0 is not a port (1-65535)"),
         .init(name: "port not a number", yaml: nodesYAML(node2: "port: http"), error: "nodes.yml:12: nodes[2].port: expected a port number (1-65535), found \"http\""),
         .init(name: "missing port", yaml: nodesYAML(node2: "host: 127.0.0.1"), error: "nodes.yml:9: nodes[2].port: missing (the node's ZeroMQ port)"),
-        .init(name: "typo in a node key", yaml: nodesYAML(node2: "prot: 4002"), error: "nodes.yml:12: nodes[2].prot: unknown key (did you mean 'port'?); allowed: id, host, port, http, services, data, logLevel, options"),
+        .init(name: "typo in a node key", yaml: nodesYAML(node2: "prot: 4002"), error: "nodes.yml:12: nodes[2].prot: unknown key (did you mean 'port'?); allowed: id, host, port, http, services, data, logLevel, options, settings"),
         .init(name: "duplicate port", yaml: nodesYAML(node2: "port: 4001"), error: "nodes.yml:12: nodes[2].port: port 4001 on 127.0.0.1, already used by nodes[1] (catalog)"),
         .init(name: "ZeroMQ port equal to the gateway's HTTP port", yaml: nodesYAML(node2: "port: 8080"), error: "nodes.yml:12: nodes[2].port: port 8080 on 127.0.0.1, already used by nodes[0] (gateway)"),
         .init(name: "second HTTP node", yaml: nodesYAML(node2: "port: 4002\n    http: 8081"), error: "nodes.yml:13: nodes[2].http: only one node may serve HTTP, already used by nodes[0] (gateway)"),
@@ -85,6 +85,9 @@ struct NodesFileErrorTests {
         .init(name: "bad namespace", yaml: nodesYAML(top: "namespace: my store"), error: "nodes.yml:1: namespace: \"my store\" is not a valid namespace (letters, digits, '.', '_', '-')"),
         .init(name: "gateway path without slash", yaml: nodesYAML(top: "gateway: {path: api}"), error: "nodes.yml:1: gateway.path: \"api\" is not a URL path (it starts with /)"),
         .init(name: "gateway body limit", yaml: nodesYAML(top: "gateway:\n  bodyLimit: 0"), error: "nodes.yml:2: gateway.bodyLimit: 0 is not a positive number of bytes"),
+        .init(name: "settings of an unknown service", yaml: nodesYAML(top: "settings: {mathh: {precision: 2}}"), error: "nodes.yml:1: settings.mathh: unknown key (did you mean 'math'?); allowed: greeter, math"),
+        .init(name: "service settings not a mapping", yaml: nodesYAML(top: "settings:\n  greeter: hello"), error: "nodes.yml:2: settings.greeter: expected the settings of service \"greeter\" as a mapping, found \"hello\""),
+        .init(name: "node settings of a service it does not run", yaml: nodesYAML(node2: "port: 4002\n    settings: {math: {precision: 2}}"), error: "nodes.yml:13: nodes[2].settings.math: unknown key; allowed: greeter"),
         .init(name: "gateway settings without a gateway", yaml: "gateway: {path: /api}\nnodes:\n  - {id: a, port: 4000, services: [math]}\n", error: "nodes.yml:1: gateway: gateway settings are given but no node has an http port"),
     ]
 

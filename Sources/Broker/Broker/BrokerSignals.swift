@@ -35,7 +35,8 @@ final class BrokerSignals: Sendable {
         }
     }
 
-    private func waitForChange(after version: Int) async {
+    /// Returns when the version moves past `version`, or on cancellation.
+    func waitForChange(after version: Int) async {
         let id = state.withLock { state in
             state.nextWaiter += 1
             return state.nextWaiter

@@ -17,13 +17,15 @@ extension ServiceBroker {
     public func call<P: Encodable, T: Decodable>(
         _ action: String, params: P, as type: T.Type, options: CallOptions = CallOptions()
     ) async throws -> T {
-        let encoded: JSON
+        try decodeResult(try await call(action, try encodeParams(params, action: action), options: options, parent: nil), action: action)
+    }
+
+    func encodeParams<P: Encodable>(_ params: P, action: String) throws -> JSON {
         do {
-            encoded = try JSONValueEncoder().encode(params)
+            return try JSONValueEncoder().encode(params)
         } catch {
             throw BrokerError.client("The params of '\(action)' cannot be encoded: \(error)", type: "INVALID_PARAMS")
         }
-        return try decodeResult(try await call(action, encoded, options: options, parent: nil), action: action)
     }
 
     /// Every error comes out as a `BrokerError`: the fallback middleware, outermost of the

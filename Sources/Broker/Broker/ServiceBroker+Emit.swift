@@ -50,31 +50,43 @@ extension ServiceBroker {
         if targets.contains(nodeID) { await envelope.deliverHere(groups: options.groups) }
     }
 
-    /// Runs the matching local handlers concurrently; a failing handler is logged, never thrown
-    /// back to the emitter.
+    /// Runs the matching local handlers concurrently and returns when they have; a failing
+    /// handler is logged, never thrown back to the emitter.
     func deliverLocal(
         _ event: String, data: JSON, groups: [String]?, meta: [String: JSON], sender: String, level: Int,
         requestID: String?, parentID: String?, caller: String?, id: String
     ) async {
         let handlers = registry.withLock { $0.localEventHandlers(event, groups: groups) }
         guard !handlers.isEmpty else { return }
+        inFlight.begin()
+        defer { inFlight.end() }
+        let contexts = handlers.map { endpoint in
+            Context(
+                id: id, requestID: requestID, parentID: parentID, level: level, caller: caller, nodeID: sender,
+                action: nil, eventName: event, eventGroups: groups, service: endpoint.service, params: data, meta: meta,
+                deadline: nil, broker: self)
+        }
+        // One handler (the usual case) runs in this task; several run concurrently.
+        if handlers.count == 1 {
+            await runEventHandler(handlers[0], contexts[0])
+            return
+        }
         await withTaskGroup(of: Void.self) { group in
-            for endpoint in handlers {
-                guard let handler = endpoint.handler else { continue }
-                let ctx = Context(
-                    id: id, requestID: requestID, parentID: parentID, level: level, caller: caller, nodeID: sender,
-                    action: nil, eventName: event, eventGroups: groups, service: endpoint.service, params: data, meta: meta,
-                    deadline: nil, broker: self)
-                group.addTask {
-                    do {
-                        try await handler(ctx)
-                    } catch {
-                        self.logger.error(
-                            "event handler failed",
-                            metadata: ["event.name": "\(event)", "service.name": "\(endpoint.service)", "error": "\(error)"])
-                    }
-                }
+            for (endpoint, ctx) in zip(handlers, contexts) {
+                group.addTask { await self.runEventHandler(endpoint, ctx) }
             }
+        }
+    }
+
+    /// Runs one local handler; a failure is logged, never thrown back to the emitter.
+    private func runEventHandler(_ endpoint: EventEndpoint, _ ctx: Context) async {
+        guard let handler = endpoint.handler else { return }
+        do {
+            try await handler(ctx)
+        } catch {
+            logger.error(
+                "event handler failed",
+                metadata: ["event.name": "\(ctx.eventName ?? "?")", "service.name": "\(endpoint.service)", "error": "\(error)"])
         }
     }
 }

@@ -50,8 +50,9 @@ extension ServiceBroker: ServiceLifecycle.Service {
 
     private var schemas: [ServiceSchema] { lifecycle.withLock { $0.schemas } }
 
-    /// Leaves the cluster gracefully: tells peers, drains in-flight calls (bounded), runs the
-    /// services' stopped hooks, says DISCONNECT and disconnects.
+    /// Leaves the cluster gracefully: tells peers, waits (up to `lifecycle.drainTimeout`) for
+    /// the requests and event handlers still running, then runs the services' `stopped` hooks
+    /// (last started, first stopped), says DISCONNECT and disconnects.
     public func stop() async {
         let previous = lifecycle.withLock { state in
             defer { if state.phase != .stopped { state.phase = .stopping } }
@@ -65,7 +66,10 @@ extension ServiceBroker: ServiceLifecycle.Service {
         sendInfo(to: nil)
         if configuration.lifecycle.stopDelay > .zero { try? await clock.sleep(for: configuration.lifecycle.stopDelay) }
         let entries = registry.withLock { $0.unregisterAllLocal() }
-        await drainInFlight(timeout: configuration.lifecycle.drainTimeout)
+        signals.notify()
+        if !(await inFlight.drained(timeout: configuration.lifecycle.drainTimeout, clock: clock)) {
+            logger.warning("stopping with work still running", metadata: ["in.flight": "\(inFlight.value)"])
+        }
         for entry in entries.reversed() {
             do {
                 try await entry.schema.stopped?(self)
@@ -119,44 +123,6 @@ extension ServiceBroker: ServiceLifecycle.Service {
             }
             do { try await clock.sleep(for: configuration.timeoutResolution) } catch { return }
             expireDeadlines()
-        }
-    }
-
-    func beginInFlight() {
-        lifecycle.withLock { $0.inFlight += 1 }
-    }
-
-    func endInFlight() {
-        let waiters = lifecycle.withLock { state -> [CheckedContinuation<Void, Never>] in
-            state.inFlight -= 1
-            guard state.inFlight == 0 else { return [] }
-            defer { state.drainWaiters = [] }
-            return state.drainWaiters
-        }
-        for waiter in waiters { waiter.resume() }
-    }
-
-    private func drainInFlight(timeout: Duration) async {
-        let clock = self.clock
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask {
-                await withCheckedContinuation { continuation in
-                    let done = self.lifecycle.withLock { state in
-                        if state.inFlight == 0 { return true }
-                        state.drainWaiters.append(continuation)
-                        return false
-                    }
-                    if done { continuation.resume() }
-                }
-            }
-            group.addTask { try? await clock.sleep(for: timeout) }
-            await group.next()
-            group.cancelAll()
-            let leftover = self.lifecycle.withLock { state in
-                defer { state.drainWaiters = [] }
-                return state.drainWaiters
-            }
-            for waiter in leftover { waiter.resume() }
         }
     }
 

@@ -26,14 +26,23 @@ extension ServiceBroker {
         }
     }
 
-    /// Waits for dependencies, runs `started`, then puts the service in the registry.
+    /// Waits for dependencies, runs `started`, then puts the service in the registry. A service
+    /// whose dependencies never come or whose `started` throws is not registered (so never
+    /// announced), and the error names it.
     func startService(_ schema: ServiceSchema, announce: Bool) async throws {
         if !schema.dependencies.isEmpty {
             logger.info("waiting for dependencies", metadata: ["service.name": "\(schema.fullName)", "dependencies": "\(schema.dependencies)"])
             try await waitForServices(schema.dependencies, timeout: configuration.lifecycle.dependencyTimeout)
         }
         let entry = localEntry(schema)
-        try await schema.started?(self)
+        do {
+            try await schema.started?(self)
+        } catch {
+            let reason = (error as? BrokerError)?.message ?? "\(error)"
+            throw BrokerError(
+                code: .serverError, message: "The service '\(schema.fullName)' failed to start: \(reason)",
+                data: ["service": .string(schema.fullName)], nodeID: nodeID, cause: "\(error)")
+        }
         registry.withLock { $0.registerLocal(entry) }
         signals.notify()
         logger.debug("service started", metadata: ["service.name": "\(schema.fullName)"])

@@ -20,6 +20,9 @@ public final class ServiceBroker: Sendable {
     let registry: Mutex<Registry>
     let pending = Mutex(PendingRequests())
     let lifecycle = Mutex(LifecycleState())
+    /// Requests from peers, event lanes and event handlers still running; `stop()` waits for them.
+    let inFlight = InFlightCounter()
+    let eventLanes = Mutex(EventLanes())
     let ids: IDGenerator
     let middlewares: [any BrokerMiddleware]
     let breakers: CircuitBreakerMiddleware
@@ -97,8 +100,6 @@ struct LifecycleState {
     enum Phase: Equatable { case created, starting, started, stopping, stopped }
     var phase = Phase.created
     var schemas: [ServiceSchema] = []
-    var inFlight = 0
-    var drainWaiters: [CheckedContinuation<Void, Never>] = []
     var background: Task<Void, Never>?
     var startedServices: [LocalServiceEntry] = []
     /// Set when a peer announced this node's nodeID with another instanceID.

@@ -12,6 +12,13 @@ extension Context {
         try broker.decodeResult(try await call(action, params, options: options), action: action)
     }
 
+    /// A nested call with `Encodable` params, decoding its result as `T`.
+    public func call<P: Encodable, T: Decodable>(
+        _ action: String, params: P, as type: T.Type, options: CallOptions = CallOptions()
+    ) async throws -> T {
+        try broker.decodeResult(try await call(action, try broker.encodeParams(params, action: action), options: options), action: action)
+    }
+
     /// A balanced event, sent with this context as parent.
     public func emit(_ event: String, _ data: JSON = .null, groups: [String]? = nil, meta: [String: JSON] = [:]) async {
         await broker.emit(event, data, options: EventOptions(groups: groups, meta: meta), parent: self)

@@ -30,11 +30,14 @@ final class BrokerMetrics: Sendable {
     }
 
     /// The metrics of one action on one side (`local`: handled here; `remote`: called from here).
+    /// The metrics factory (user code) runs outside the lock; when two callers race, the first
+    /// one stored wins.
     func action(_ name: String, side: String) -> ActionMetrics {
-        actions.withLock { actions in
-            let key = "\(side)|\(name)"
+        let key = "\(side)|\(name)"
+        if let existing = actions.withLock({ $0[key] }) { return existing }
+        let created = ActionMetrics(action: name, side: side, factory: factory)
+        return actions.withLock { actions in
             if let existing = actions[key] { return existing }
-            let created = ActionMetrics(action: name, side: side, factory: factory)
             actions[key] = created
             return created
         }

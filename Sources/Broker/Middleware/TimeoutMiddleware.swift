@@ -1,7 +1,12 @@
 /// Sets each call's deadline (the call's own timeout, else the action's, else the broker's,
 /// never later than the parent's) and enforces it. A call with no time left is skipped with
-/// RequestSkippedError; a local handler past its deadline answers RequestTimeoutError; a remote
-/// call's deadline is enforced by the pending-request table and sent to the callee.
+/// RequestSkippedError. A remote call's deadline is enforced by the pending-request table's
+/// sweep, which fails the call when it passes, and is sent to the callee.
+///
+/// A local handler runs in its caller's task, with no task of its own: its nested calls get only
+/// the time left (and fail with RequestTimeoutError when it runs out), and a handler that returns
+/// or throws after its deadline answers RequestTimeoutError. Swift cannot interrupt a handler
+/// that waits on something else, so such a handler holds its caller until it returns.
 struct TimeoutMiddleware: BrokerMiddleware {
     let defaultTimeout: Duration?
     let clock: any BrokerClock
@@ -9,7 +14,10 @@ struct TimeoutMiddleware: BrokerMiddleware {
     func wrapLocalAction(_ next: @escaping ActionHandler, action: ActionDefinition) -> ActionHandler {
         { ctx in
             guard let deadline = try applyDeadline(ctx, action: action) else { return try await next(ctx) }
-            return try await ctx.broker.raceDeadline(ctx, deadline: deadline, next)
+            let outcome: Result<JSON, any Error>
+            do { outcome = .success(try await next(ctx)) } catch { outcome = .failure(error) }
+            if clock.now >= deadline { throw BrokerError.requestTimeout(action: action.name, nodeID: ctx.broker.nodeID) }
+            return try outcome.get()
         }
     }
 

@@ -32,7 +32,7 @@ struct LocalServiceEntry: Sendable {
         var eventInfos: [String: EventInfo] = [:]
         for event in events { eventInfos[event.pattern.pattern] = EventInfo(name: event.pattern.pattern, group: event.group, extra: [:]) }
         return ServiceInfo(
-            name: schema.name, version: schema.version?.json ?? .null, fullName: schema.fullName, settings: schema.settings,
+            name: schema.name, version: schema.version?.json ?? .null, fullName: schema.fullName, settings: schema.publishedSettings,
             metadata: schema.metadata, dependencies: schema.dependencies, actions: actionInfos, events: eventInfos)
     }
 }

@@ -1,9 +1,24 @@
 /// Processing what peers announce: INFO, HEARTBEAT, DISCONNECT, and silence.
 extension Registry {
-    /// Takes a peer's INFO. `makeHandler` wraps a remote endpoint in the transit chain.
-    mutating func processInfo(
-        _ info: InfoPacket, now: Duration, makeHandler: (ActionDefinition) -> ActionHandler
-    ) -> [RegistryDirective] {
+    /// The remotely callable actions a peer's INFO offers, to be wrapped in the transit chain
+    /// before ``processInfo(_:endpoints:now:)`` (outside the registry's lock: middlewares run
+    /// when wrapping).
+    static func remoteActions(of info: InfoPacket) -> [ActionDefinition] {
+        info.services.flatMap { service in
+            service.actions.values
+                .map { ActionDefinition(remote: $0, service: service.fullName, nodeID: info.sender) }
+                .filter(\.visibility.isRemotelyCallable)
+        }
+    }
+
+    /// Whether `info` says nothing new: the same instance and sequence as the node already known.
+    func isCurrent(_ info: InfoPacket) -> Bool {
+        guard let previous = nodes[info.sender], info.sender != localNodeID else { return false }
+        return previous.available && previous.instanceID == info.instanceID && previous.seq == info.seq && info.seq != 0
+    }
+
+    /// Takes a peer's INFO with its action endpoints, already wrapped in the transit chain.
+    mutating func processInfo(_ info: InfoPacket, endpoints: [ActionEndpoint], now: Duration) -> [RegistryDirective] {
         let sender = info.sender
         if sender == localNodeID {
             return info.instanceID != nil && info.instanceID != instanceID ? [.nodeIDConflict(sender)] : []
@@ -11,7 +26,7 @@ extension Registry {
         var directives: [RegistryDirective] = []
         let previous = nodes[sender]
         var node = previous ?? NodeRecord(id: sender, isLocal: false, now: now)
-        if let previous, previous.available, previous.instanceID == info.instanceID, previous.seq == info.seq, info.seq != 0 {
+        if isCurrent(info) {
             nodes[sender]?.lastHeartbeat = now
             return []
         }
@@ -30,12 +45,8 @@ extension Registry {
         node.lastHeartbeat = now
         nodes[sender] = node
         removeEndpoints(of: sender)
+        for endpoint in endpoints { actions[endpoint.definition.name, default: []].append(endpoint) }
         for service in info.services {
-            for action in service.actions.values {
-                let definition = ActionDefinition(remote: action, service: service.fullName, nodeID: sender)
-                guard definition.visibility.isRemotelyCallable else { continue }
-                actions[definition.name, default: []].append(ActionEndpoint(definition: definition, handler: makeHandler(definition)))
-            }
             for (key, event) in service.events {
                 let name = event.name.isEmpty ? key : event.name
                 events.append(EventEndpoint(

@@ -19,6 +19,8 @@ public final class ActionDefinition: Sendable {
     public let bulkhead: BulkheadOptions?
     public let fallback: FallbackHandler?
     public let metadata: [String: JSON]
+    /// The HTTP route the gateway gives the action, if any.
+    public let rest: RestRoute?
 
     init(local schema: ActionSchema, service: String, nodeID: String) {
         name = "\(service).\(schema.name)"
@@ -36,6 +38,7 @@ public final class ActionDefinition: Sendable {
         bulkhead = schema.bulkhead
         fallback = schema.fallback
         metadata = schema.metadata
+        rest = schema.rest
     }
 
     init(remote info: ActionInfo, service: String, nodeID: String) {
@@ -54,6 +57,7 @@ public final class ActionDefinition: Sendable {
         bulkhead = nil
         fallback = nil
         metadata = info.extra["metadata"]?.objectValue ?? [:]
+        rest = info.extra["rest"].flatMap(RestRoute.init(json:))
     }
 
     /// The form published in INFO.
@@ -61,6 +65,11 @@ public final class ActionDefinition: Sendable {
         var extra: [String: JSON] = [:]
         if let cache { extra["cache"] = cache.json }
         if !metadata.isEmpty { extra["metadata"] = .object(metadata) }
+        if let rest { extra["rest"] = .string(rest.description) }
+        if let strategy {
+            extra["strategy"] = .string(strategy.name)
+            extra["strategyOptions"] = strategy.options
+        }
         return ActionInfo(
             name: name, rawName: rawName, params: params?.json,
             timeout: timeout.map { Double($0.milliseconds) }, visibility: visibility.name, extra: extra)

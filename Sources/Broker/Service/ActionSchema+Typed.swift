@@ -1,12 +1,18 @@
 extension ActionSchema {
     /// An action whose handler takes a `Decodable` input and returns an `Encodable` output.
-    /// Params that do not decode are answered with a ValidationError (422) naming the field.
+    /// It takes every option of the `JSON` form. Params that do not decode are answered with a
+    /// ValidationError (422) naming the field.
     public init<Input: Decodable & SendableMetatype, Output: Encodable & SendableMetatype>(
         _ name: String, params: ParamSchema? = nil, timeout: Duration? = nil, visibility: ActionVisibility = .published,
-        retry: RetryPolicy? = nil, cache: CacheOptions? = nil,
+        retry: RetryPolicy? = nil, cache: CacheOptions? = nil, strategy: StrategyKind? = nil,
+        circuitBreaker: CircuitBreakerOptions? = nil, bulkhead: BulkheadOptions? = nil,
+        fallback: FallbackHandler? = nil, metadata: [String: JSON] = [:], rest: RestRoute? = nil,
         handler: @escaping @Sendable (Context, Input) async throws -> Output
     ) {
-        self.init(name, params: params, timeout: timeout, visibility: visibility, retry: retry, cache: cache) { ctx in
+        self.init(
+            name, params: params, timeout: timeout, visibility: visibility, retry: retry, cache: cache, strategy: strategy,
+            circuitBreaker: circuitBreaker, bulkhead: bulkhead, fallback: fallback, metadata: metadata, rest: rest
+        ) { ctx in
             let input: Input = try decodeParams(ctx.params, as: Input.self)
             let output = try await handler(ctx, input)
             return try JSONValueEncoder().encode(output)

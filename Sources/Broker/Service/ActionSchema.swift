@@ -40,14 +40,17 @@ public struct ActionSchema: Sendable {
     public var bulkhead: BulkheadOptions?
     /// Answers instead of the error when the action fails.
     public var fallback: FallbackHandler?
-    /// Published to other nodes with the action (e.g. REST route hints for the gateway).
+    /// Published to other nodes with the action.
     public var metadata: [String: JSON] = [:]
+    /// The HTTP route the API gateway gives the action (`"GET /products/:id"`); published in
+    /// INFO. Only actions with a route (and `.published` visibility) are reachable over HTTP.
+    public var rest: RestRoute?
 
     public init(
         _ name: String, params: ParamSchema? = nil, timeout: Duration? = nil, visibility: ActionVisibility = .published,
         retry: RetryPolicy? = nil, cache: CacheOptions? = nil, strategy: StrategyKind? = nil,
         circuitBreaker: CircuitBreakerOptions? = nil, bulkhead: BulkheadOptions? = nil,
-        fallback: FallbackHandler? = nil, metadata: [String: JSON] = [:],
+        fallback: FallbackHandler? = nil, metadata: [String: JSON] = [:], rest: RestRoute? = nil,
         handler: @escaping ActionHandler
     ) {
         self.name = name
@@ -61,6 +64,7 @@ public struct ActionSchema: Sendable {
         self.bulkhead = bulkhead
         self.fallback = fallback
         self.metadata = metadata
+        self.rest = rest
         self.handler = handler
     }
 }

@@ -2,6 +2,8 @@
 public struct ServiceSchema: Sendable {
     public var name: String
     public var version: ServiceVersion?
+    /// Published to every node in INFO, except the keys listed in `settings["$secureSettings"]`
+    /// (Moleculer's convention): `["$secureSettings": ["apiKey"], "apiKey": "…", "currency": "EUR"]`.
     public var settings: JSON
     public var metadata: JSON
     /// Services (full names) that must be available before `started` runs.
@@ -26,6 +28,13 @@ public struct ServiceSchema: Sendable {
         self.events = events
         self.started = started
         self.stopped = stopped
+    }
+
+    /// `settings` as other nodes see them: without the keys `$secureSettings` lists.
+    public var publishedSettings: JSON {
+        guard case .object(var members) = settings, let secure = members["$secureSettings"]?.arrayValue else { return settings }
+        for key in secure { if let key = key.stringValue { members[key] = nil } }
+        return .object(members)
     }
 
     /// `v2.posts` for version 2, `staging.posts` for version "staging", plain `posts` without one.

@@ -4,8 +4,8 @@ struct Reply: Sendable {
     var meta: [String: JSON]
 }
 
-/// Calls waiting for an answer: remote requests waiting for a RES, and local calls racing a
-/// deadline. Pure bookkeeping; the broker resumes the continuations it hands back.
+/// Remote calls waiting for their RES, their deadline, their node's departure or their caller's
+/// cancellation. Pure bookkeeping; the broker resumes the continuations it hands back.
 struct PendingRequests {
     struct Entry {
         let nodeID: String

@@ -1,21 +1,20 @@
 /// Packets arriving from the transporter.
 extension ServiceBroker {
     /// Entry point of the transporter's receive loop. Quick work (RES, registry updates) is
-    /// decoded and done inline. A REQ or EVENT is decoded in its handler's own task: its values
-    /// are then allocated and freed on one thread (freeing another thread's allocations made
-    /// the callee contend for malloc's locks: about one futex call per request, a third now),
-    /// and the receive loop is free sooner.
+    /// decoded and done inline. A REQ is decoded in its handler's own task: its values are then
+    /// allocated and freed on one thread (freeing another thread's allocations made the callee
+    /// contend for malloc's locks: about one futex call per request, a third now), and the
+    /// receive loop is free sooner. EVENTs go through the event lanes, which keep each sender's
+    /// order.
     func receive(_ batch: [TransportPacket]) {
         for transportPacket in batch {
             switch transportPacket.type {
-            case .request, .event:
+            case .request:
                 Task {
-                    switch decode(transportPacket) {
-                    case .request(let request)?: await handleRequest(request)
-                    case .event(let event)?: await handleEvent(event)
-                    default: break
-                    }
+                    if case .request(let request)? = decode(transportPacket) { await handleRequest(request) }
                 }
+            case .event:
+                if eventLanes.withLock({ $0.accept(transportPacket) }) { Task { await drainEventIntake() } }
             default:
                 if let packet = decode(transportPacket) { dispatchIncoming(packet) }
             }
@@ -53,11 +52,12 @@ extension ServiceBroker {
         case .request, .event:
             break  // decoded and handled in their own tasks (receive)
         case .info(let info):
-            let now = clock.now
-            let directives = registry.withLock { registry in
-                registry.processInfo(info, now: now) { [unowned self] definition in self.remoteChain(definition) }
+            // The transit chains are built outside the registry's lock: middlewares run then.
+            let endpoints = registry.withLock { $0.isCurrent(info) } ? [] : Registry.remoteActions(of: info).map { definition in
+                ActionEndpoint(definition: definition, handler: remoteChain(definition))
             }
-            perform(directives)
+            let now = clock.now
+            perform(registry.withLock { $0.processInfo(info, endpoints: endpoints, now: now) })
         case .discover(let discover):
             sendInfo(to: discover.sender)
         case .heartbeat(let heartbeat):
@@ -91,8 +91,8 @@ extension ServiceBroker {
             id: request.id, requestID: request.requestID, parentID: request.parentID, level: request.level, caller: request.caller,
             nodeID: request.sender, action: endpoint.definition, service: endpoint.definition.service, params: request.params,
             meta: request.meta, deadline: nil, options: CallOptions(timeout: timeout), broker: self)
-        beginInFlight()
-        defer { endInFlight() }
+        inFlight.begin()
+        defer { inFlight.end() }
         do {
             let data = try await endpoint.handler(ctx)
             respond(to: request, result: .success(data), meta: ctx.meta)
@@ -111,6 +111,26 @@ extension ServiceBroker {
             response = ResponsePacket(sender: nodeID, id: request.id, success: false, data: .null, error: error, meta: meta)
         }
         send(.response(response), to: request.sender)
+    }
+
+    /// Decodes the packets of the event intake in arrival order and puts each event in its
+    /// sender's lane, starting the lane's task when the lane was idle.
+    private func drainEventIntake() async {
+        while let batch = eventLanes.withLock({ $0.takeIntake() }) {
+            for transportPacket in batch {
+                guard case .event(let event)? = decode(transportPacket) else { continue }
+                if eventLanes.withLock({ $0.enqueue(event) }) {
+                    inFlight.begin()
+                    Task { await runEventLane(of: event.sender) }
+                }
+            }
+        }
+    }
+
+    /// Handles one sender's events one after another until its lane is empty.
+    private func runEventLane(of sender: String) async {
+        while let event = eventLanes.withLock({ $0.next(of: sender) }) { await handleEvent(event) }
+        inFlight.end()
     }
 
     /// Delivers a peer's event to the local handlers of the groups it names.

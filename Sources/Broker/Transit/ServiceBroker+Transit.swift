@@ -63,6 +63,12 @@ extension ServiceBroker {
                 let entry = PendingRequests.Entry(nodeID: action.nodeID, action: action.name, deadline: deadline, continuation: continuation)
                 pending.withLock { $0.add(id, entry) }
                 if deadline != nil { signals.deadlineAdded() }
+                // Cancelled before the entry was added: the cancellation handler found nothing
+                // to remove, so remove it here (whoever removes it resumes it).
+                if Task.isCancelled {
+                    pending.withLock { $0.remove(id) }?.continuation.resume(throwing: CancellationError())
+                    return
+                }
                 do {
                     try sendOrThrow(.request(packet), to: action.nodeID)
                 } catch {
@@ -80,8 +86,7 @@ extension ServiceBroker {
     func expireDeadlines() {
         let expired = pending.withLock { $0.expire(now: clock.now) }
         for (_, entry) in expired {
-            let target = entry.nodeID == nodeID ? nil : entry.nodeID
-            entry.continuation.resume(throwing: BrokerError.requestTimeout(action: entry.action, nodeID: target ?? nodeID))
+            entry.continuation.resume(throwing: BrokerError.requestTimeout(action: entry.action, nodeID: entry.nodeID))
         }
     }
 
@@ -89,23 +94,5 @@ extension ServiceBroker {
     func rejectPending(of target: String?, error makeError: (String, String) -> BrokerError) {
         let entries = pending.withLock { $0.removeAll(nodeID: target) }
         for entry in entries { entry.continuation.resume(throwing: makeError(entry.action, entry.nodeID)) }
-    }
-
-    /// Runs a local handler under a deadline: the caller gets RequestTimeoutError when the
-    /// deadline passes, while the handler may still finish in the background (as in Moleculer).
-    func raceDeadline(_ ctx: Context, deadline: Duration, _ handler: @escaping ActionHandler) async throws -> JSON {
-        let id = "local:" + ctx.id
-        let name = ctx.action?.name ?? "?"
-        let reply = try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<Reply, any Error>) in
-            pending.withLock { $0.add(id, PendingRequests.Entry(nodeID: nodeID, action: name, deadline: deadline, continuation: continuation)) }
-            signals.deadlineAdded()
-            Task {
-                let outcome: Result<JSON, any Error>
-                do { outcome = .success(try await handler(ctx)) } catch { outcome = .failure(error) }
-                guard let entry = pending.withLock({ $0.remove(id) }) else { return }
-                entry.continuation.resume(with: outcome.map { Reply(data: $0, meta: [:]) })
-            }
-        }
-        return reply.data
     }
 }

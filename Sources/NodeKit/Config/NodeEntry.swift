@@ -17,8 +17,10 @@ public struct NodeEntry: Sendable, Hashable {
     public var dataDirectory: String
     /// Overrides the file's `logLevel` for this node.
     public var logLevel: Logger.Level?
-    /// Free-form settings handed to the node's broker and services.
+    /// Free-form options of the node's broker (`requestTimeout`).
     public var options: [String: JSON] = [:]
+    /// Service name → settings of that service on this node, over the file's `settings`.
+    public var settings: [String: JSON] = [:]
 
     public init(id: String, port: Int) {
         self.id = id

@@ -26,6 +26,9 @@ public struct NodeSettings: Sendable {
     public var logFormat: LogFormat = .text
     /// The node entry's free-form options.
     public var options: [String: JSON] = [:]
+    /// Service name → its settings on this node: the file's `settings`, overridden key by key
+    /// by the node entry's.
+    public var serviceSettings: [String: JSON] = [:]
 
     public init() {}
 

@@ -19,6 +19,9 @@ public struct NodesFile: Sendable {
     public var heartbeat = HeartbeatOptions()
     public var logLevel: Logger.Level = .info
     public var gateway = GatewaySettings()
+    /// Service name → settings, for every node that runs the service (a node's own `settings`
+    /// override these key by key).
+    public var settings: [String: JSON] = [:]
     /// The nodes, in file order.
     public var nodes: [NodeEntry] = []
 

@@ -1,7 +1,7 @@
 import Yams
 
 extension NodesFileParser {
-    static let nodeKeys = ["id", "host", "port", "http", "services", "data", "logLevel", "options"]
+    static let nodeKeys = ["id", "host", "port", "http", "services", "data", "logLevel", "options", "settings"]
 
     /// The `nodes:` list, with every cross-node rule checked: unique ids, unique `host:port`
     /// pairs (ZeroMQ and HTTP ports together), unique data directories, one gateway at most.
@@ -63,6 +63,9 @@ extension NodesFileParser {
                 throw reader.error(at: value, map.path("options"), "expected a mapping, found \(reader.kind(of: value))")
             }
             entry.options = options
+        }
+        if let value = map["settings"] {
+            entry.settings = try parseSettings(value, map.path("settings"), services: entry.services)
         }
         if entry.services.isEmpty && entry.httpPort == nil {
             throw reader.error(at: map["services"] ?? node, map.path("services"),

@@ -5,7 +5,7 @@ struct NodesFileParser {
     let reader: YAMLReader
     let knownServices: Set<String>
 
-    static let topKeys = ["namespace", "transporter", "seeds", "heartbeat", "logLevel", "gateway", "nodes"]
+    static let topKeys = ["namespace", "transporter", "seeds", "heartbeat", "logLevel", "gateway", "settings", "nodes"]
     static let heartbeatKeys = ["interval", "timeout", "forgetAfter"]
     static let gatewayKeys = ["path", "timeout", "bodyLimit", "cors"]
 
@@ -28,6 +28,7 @@ struct NodesFileParser {
         }
         if let node = top["heartbeat"] { try parseHeartbeat(node, into: &file) }
         if let node = top["gateway"] { file.gateway = try parseGateway(node) }
+        if let node = top["settings"] { file.settings = try parseSettings(node, "settings") }
         file.nodes = try parseNodes(try top.required("nodes", reader, meaning: "the list of nodes"))
         file.seeds = try top["seeds"].map { node throws(ConfigError) in try parseSeeds(node) } ?? [file.nodes[0].endpoint]
         if let gateway = top.entries["gateway"], file.gatewayNode == nil {

@@ -11,7 +11,7 @@ struct ValidationAndCacheTests {
         let signup = ServiceSchema(name: "users", actions: [
             ActionSchema("create", params: ["name": "string|min:3", "email": "email", "age": "number|positive|optional"]) { ctx in ctx.params },
         ])
-        let cluster = try await TestCluster(["a": [], "b": [signup, GreeterService.schema()]])
+        let cluster = try await TestCluster(["a": [], "b": [signup, GreeterService.make(.inMemory())]])
         try await cluster.start()
         let error = await #expect(throws: BrokerError.self) {
             try await cluster["a"].call("users.create", ["name": "al", "email": "nope", "age": -1])

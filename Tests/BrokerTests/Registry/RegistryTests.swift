@@ -4,7 +4,6 @@ import Testing
 /// Tier 0: the registry as a pure value, driven by packets and time, no I/O.
 @Suite("Registry (pure)")
 struct RegistryTests {
-    static let noHandler: @Sendable (ActionDefinition) -> ActionHandler = { _ in { _ in .null } }
 
     static func info(_ sender: String, instance: String = "i1", seq: Int = 1, services: [ServiceInfo]) -> InfoPacket {
         InfoPacket(
@@ -28,7 +27,7 @@ struct RegistryTests {
     @Test("an INFO from a new node connects it and adds its endpoints")
     func infoConnects() {
         var registry = registry()
-        let directives = registry.processInfo(Self.info("n1", services: [Self.math()]), now: .seconds(1), makeHandler: Self.noHandler)
+        let directives = registry.take(Self.info("n1", services: [Self.math()]), now: .seconds(1))
         #expect(directives == [.nodeConnected("n1", reconnected: false), .servicesChanged(localOnly: false)])
         #expect(registry.actions["math.add"]?.map(\.nodeID) == ["n1"])
         #expect(registry.hasServices(["math"]))
@@ -37,9 +36,9 @@ struct RegistryTests {
     @Test("the same INFO again changes nothing; a new seq replaces the endpoints")
     func infoIdempotentAndUpdates() {
         var registry = registry()
-        _ = registry.processInfo(Self.info("n1", services: [Self.math()]), now: .zero, makeHandler: Self.noHandler)
-        #expect(registry.processInfo(Self.info("n1", services: [Self.math()]), now: .zero, makeHandler: Self.noHandler).isEmpty)
-        let update = registry.processInfo(Self.info("n1", seq: 2, services: [Self.math(["sub"])]), now: .zero, makeHandler: Self.noHandler)
+        _ = registry.take(Self.info("n1", services: [Self.math()]), now: .zero)
+        #expect(registry.take(Self.info("n1", services: [Self.math()]), now: .zero).isEmpty)
+        let update = registry.take(Self.info("n1", seq: 2, services: [Self.math(["sub"])]), now: .zero)
         #expect(update == [.nodeUpdated("n1"), .servicesChanged(localOnly: false)])
         #expect(registry.actions["math.add"] == nil)
         #expect(registry.actions["math.sub"]?.count == 1)
@@ -48,23 +47,23 @@ struct RegistryTests {
     @Test("a restarted node (new instanceID) has its old pending requests rejected")
     func restartRejectsPending() {
         var registry = registry()
-        _ = registry.processInfo(Self.info("n1", services: [Self.math()]), now: .zero, makeHandler: Self.noHandler)
-        let directives = registry.processInfo(Self.info("n1", instance: "i2", services: [Self.math()]), now: .zero, makeHandler: Self.noHandler)
+        _ = registry.take(Self.info("n1", services: [Self.math()]), now: .zero)
+        let directives = registry.take(Self.info("n1", instance: "i2", services: [Self.math()]), now: .zero)
         #expect(directives.contains(.rejectPending(nodeID: "n1")))
     }
 
     @Test("our own nodeID with another instanceID is a conflict")
     func conflict() {
         var registry = registry()
-        #expect(registry.processInfo(Self.info("me", instance: "other", services: []), now: .zero, makeHandler: Self.noHandler) == [.nodeIDConflict("me")])
-        #expect(registry.processInfo(Self.info("me", instance: "mine", services: []), now: .zero, makeHandler: Self.noHandler).isEmpty)
+        #expect(registry.take(Self.info("me", instance: "other", services: []), now: .zero) == [.nodeIDConflict("me")])
+        #expect(registry.take(Self.info("me", instance: "mine", services: []), now: .zero).isEmpty)
     }
 
     @Test("silence past the heartbeat timeout takes a node offline; heartbeats keep it; long-gone nodes are forgotten")
     func liveness() {
         var registry = registry()
-        _ = registry.processInfo(Self.info("n1", services: [Self.math()]), now: .zero, makeHandler: Self.noHandler)
-        _ = registry.processInfo(Self.info("n2", services: []), now: .zero, makeHandler: Self.noHandler)
+        _ = registry.take(Self.info("n1", services: [Self.math()]), now: .zero)
+        _ = registry.take(Self.info("n2", services: []), now: .zero)
         #expect(registry.processHeartbeat(sender: "n2", cpu: 12, now: .seconds(10)).isEmpty)
         let directives = registry.checkLiveness(now: .seconds(16), timeout: .seconds(15), forgetAfter: .seconds(60))
         #expect(directives == [.nodeDisconnected("n1", unexpected: true), .rejectPending(nodeID: "n1"), .servicesChanged(localOnly: false)])
@@ -84,7 +83,7 @@ struct RegistryTests {
     @Test("DISCONNECT removes a node at once, expectedly")
     func disconnect() {
         var registry = registry()
-        _ = registry.processInfo(Self.info("n1", services: [Self.math()]), now: .zero, makeHandler: Self.noHandler)
+        _ = registry.take(Self.info("n1", services: [Self.math()]), now: .zero)
         #expect(registry.processDisconnect(sender: "n1", now: .seconds(1)).first == .nodeDisconnected("n1", unexpected: false))
         #expect(registry.processDisconnect(sender: "n1", now: .seconds(2)).isEmpty)
     }
@@ -92,7 +91,7 @@ struct RegistryTests {
     @Test("protected actions of other nodes are not callable from here")
     func visibility() {
         var registry = registry()
-        _ = registry.processInfo(Self.info("n1", services: [Self.math(visibility: "protected")]), now: .zero, makeHandler: Self.noHandler)
+        _ = registry.take(Self.info("n1", services: [Self.math(visibility: "protected")]), now: .zero)
         #expect(registry.actions["math.add"] == nil)
     }
 
@@ -100,9 +99,7 @@ struct RegistryTests {
     func eventTargets() {
         var registry = registry()
         for node in ["n1", "n2"] {
-            _ = registry.processInfo(
-                Self.info(node, services: [Self.math(events: ["order.*": EventInfo(name: "order.*", group: "mail")])]), now: .zero,
-                makeHandler: Self.noHandler)
+            _ = registry.take(Self.info(node, services: [Self.math(events: ["order.*": EventInfo(name: "order.*", group: "mail")])]), now: .zero)
         }
         let first = registry.emitTargets("order.paid", groups: nil, preferLocal: true)
         let second = registry.emitTargets("order.paid", groups: nil, preferLocal: true)
@@ -111,5 +108,13 @@ struct RegistryTests {
         #expect(registry.emitTargets("order.paid", groups: ["other"], preferLocal: true).isEmpty)
         #expect(registry.broadcastTargets("order.paid", groups: nil) == ["n1", "n2"])
         #expect(registry.broadcastTargets("user.created", groups: nil).isEmpty)
+    }
+}
+
+extension Registry {
+    /// Processes `info` as the broker does, with handlers that answer null.
+    mutating func take(_ info: InfoPacket, now: Duration) -> [RegistryDirective] {
+        let endpoints = Registry.remoteActions(of: info).map { ActionEndpoint(definition: $0, handler: { _ in .null }) }
+        return processInfo(info, endpoints: endpoints, now: now)
     }
 }
