@@ -38,4 +38,18 @@ struct BrokerOverNATSTests {
         await caller.stop()
         server.stop()
     }
+
+    @Test("a burst of events from one node is handled in the order it was sent")
+    func eventOrder() async throws {
+        let server = try await NATSServerProcess()
+        let seen = Recorder<Int>()
+        let worker = try await Self.broker("worker", server, services: [SequenceSink.schema(seen)])
+        let caller = try await Self.broker("caller", server)
+        try await caller.waitForServices(["sink"], timeout: .seconds(10))
+        await SequenceSink.emitBurst(from: caller, count: 2000)
+        #expect(await seen.next(2000) == Array(0..<2000))
+        await caller.stop()
+        await worker.stop()
+        server.stop()
+    }
 }

@@ -41,6 +41,20 @@ struct BrokerOverZeroMQTests {
         await worker.stop()
     }
 
+    @Test("a burst of events from one node is handled in the order it was sent")
+    func eventOrder() async throws {
+        let seen = Recorder<Int>()
+        let worker = try await Self.broker("worker", services: [SequenceSink.schema(seen)])
+        try await worker.start()
+        let caller = try await Self.broker("caller", seeds: [try Self.endpoint(of: worker)])
+        try await caller.start()
+        try await caller.waitForServices(["sink"], timeout: .seconds(10))
+        await SequenceSink.emitBurst(from: caller, count: 2000)
+        #expect(await seen.next(2000) == Array(0..<2000))
+        await caller.stop()
+        await worker.stop()
+    }
+
     @Test("a third broker joining through one seed calls a service on the node it did not seed")
     func thirdBrokerThroughSeed() async throws {
         let seed = try await Self.broker("seed")

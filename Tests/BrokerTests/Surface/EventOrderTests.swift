@@ -4,27 +4,13 @@ import Testing
 
 @Suite("Event order", .timeLimit(.minutes(1)))
 struct EventOrderTests {
-    /// Records `n` of every `order.*` event, suspending on some of them first.
-    static func sink(_ seen: Recorder<Int>) -> ServiceSchema {
-        ServiceSchema(name: "sink", events: [
-            EventSchema("order.*") { ctx in
-                let n = ctx.params["n"]?.intValue ?? -1
-                if n % 3 == 0 { await Task.yield() }
-                seen.record(n)
-            },
-        ])
-    }
-
     @Test("a burst from one sender is handled in the order it was sent, across event names")
     func burstKeepsOrder() async throws {
         let seen = Recorder<Int>()
-        let cluster = try await TestCluster(["a": [], "b": [Self.sink(seen)]])
+        let cluster = try await TestCluster(["a": [], "b": [SequenceSink.schema(seen)]])
         try await cluster.start()
-        let count = 500
-        for n in 0..<count {
-            await cluster["a"].emit(n.isMultiple(of: 2) ? "order.created" : "order.paid", ["n": .int(n)])
-        }
-        #expect(await seen.next(count) == Array(0..<count))
+        await SequenceSink.emitBurst(from: cluster["a"], count: 500)
+        #expect(await seen.next(500) == Array(0..<500))
         await cluster.stop()
     }
 
