@@ -180,4 +180,13 @@ struct ParamSchemaInferenceTests {
         #expect(narrowed.json["name"] == "string|min:3|max:10|max:5")
         #expect(failureSummary(of: ["name": "Annabel"], against: narrowed) == ["stringMax name"])
     }
+
+    /// As a typed action's initialiser calls it: knowing only that the input is `Decodable`.
+    static func schema<Input: Decodable & Sendable>(for input: Input.Type) throws -> ParamSchema {
+        try ParamSchema(inferring: input)
+    }
+
+    @Test func actionParamsRulesApplyWhereTheTypeIsOnlyKnownToBeDecodable() throws {
+        #expect(try Self.schema(for: Signup.self).json["name"] == "string|min:3|max:10")
+    }
 }
