@@ -20,6 +20,7 @@ extension ServiceBroker {
         }
         var seen: Set<String> = []
         for action in schema.actions {
+            if let error = action.schemaError { throw error }
             guard !action.name.isEmpty, seen.insert(action.name).inserted else {
                 throw BrokerError(code: .serviceSchema, message: "The service '\(schema.fullName)' declares the action '\(action.name)' twice or without a name.")
             }

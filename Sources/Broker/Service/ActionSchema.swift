@@ -45,6 +45,8 @@ public struct ActionSchema: Sendable {
     /// The HTTP route the API gateway gives the action (`"GET /products/:id"`); published in
     /// INFO. Only actions with a route (and `.published` visibility) are reachable over HTTP.
     public var rest: RestRoute?
+    /// Why the params schema could not be inferred from the typed input; `createService` throws it.
+    var schemaError: BrokerError?
 
     public init(
         _ name: String, params: ParamSchema? = nil, timeout: Duration? = nil, visibility: ActionVisibility = .published,

@@ -21,8 +21,8 @@ extension ParamSchema {
     /// - An array is `{type: "array", items}`, a nested type `{type: "object", props}`, a
     ///   dictionary a plain `"object"`: its keys are not known before there is data.
     /// - A `CaseIterable` enum with `String` (or `Int`) raw values is `{type: "enum", values}`.
-    ///   An enum with raw values that is not `CaseIterable` has its raw type's rule (`"string"`),
-    ///   since Swift cannot list its cases.
+    ///   An enum with raw values that is not `CaseIterable` rejects every placeholder (Swift
+    ///   cannot list its cases): make it `CaseIterable`, or pass the schema explicitly.
     ///
     /// `rules` append shorthand options to the inferred rule of a field: `["name": "min:1|max:100"]`
     /// makes `"string"` `"string|min:1|max:100"`. A nested field is written as the validator
@@ -31,7 +31,8 @@ extension ParamSchema {
     /// option given in both takes the value from `rules`.
     ///
     /// A hand-written `init(from:)` is run too, with placeholders chosen to pass ordinary checks:
-    /// a non-empty string, the number 1, an enum's first case, an array of one element.
+    /// a non-empty string, the number 1, a `CaseIterable` enum's first case, an array of one
+    /// element.
     ///
     /// - Throws: a `ServiceSchemaError` when a rules key names no field of `type`, when a
     ///   refinement does not compile, or when `type` cannot be inferred: it does not decode from

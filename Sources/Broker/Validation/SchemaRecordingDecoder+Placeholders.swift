@@ -46,22 +46,4 @@ extension SchemaRecordingDecoder {
         }
         return type.allCases.first.map { (values, $0) }
     }
-
-    /// The first case of an enum with raw values that is not `CaseIterable`, when its
-    /// `init(from:)` rejected the placeholder raw value (its rule, the raw value's, is already
-    /// recorded); `nil` for any other type.
-    ///
-    /// Swift cannot list such an enum's cases, but it can make its first one: an enum with raw
-    /// values has no payloads, and its cases are stored as the tags `0..<n` in declaration order,
-    /// in at most two bytes for up to 65,536 cases, so all-zero bytes are its first case. A
-    /// `RawRepresentable` struct that small holds only such small values, for which zero bytes
-    /// are a valid value too; one holding a `String` or a reference is larger and never gets here.
-    static func firstCase<T>(of type: T.Type) -> T? {
-        let size = MemoryLayout<T>.size
-        guard type is any RawRepresentable.Type, size <= MemoryLayout<UInt16>.size else { return nil }
-        return withUnsafeTemporaryAllocation(byteCount: max(size, 1), alignment: MemoryLayout<T>.alignment) { bytes in
-            bytes.initializeMemory(as: UInt8.self, repeating: 0)
-            return bytes.load(as: T.self)
-        }
-    }
 }

@@ -47,7 +47,6 @@ struct SchemaRecordingDecoder: Decoder {
         } catch let rejection as Rejection {
             throw rejection
         } catch {
-            if let firstCase = firstCase(of: type) { return firstCase }
             throw Rejection(
                 field: value.field,
                 problem: "\(T.self).init(from:) rejected the placeholder values it was given (\(reason(error)))")

@@ -5,8 +5,9 @@ import Broker
 /// (`greeting: "Welcome, {name}!"`); the count is kept in `greeter.json` in the node's data
 /// directory, read when the service starts and written when it stops (in memory without one).
 public enum GreeterService {
-    struct WelcomeParams: Decodable, Sendable {
+    struct WelcomeParams: ActionParams {
         let name: String
+        static let rules = ["name": "min:1|max:100"]
     }
 
     public static func make(_ environment: ServiceEnvironment) throws -> ServiceSchema {
@@ -19,7 +20,7 @@ public enum GreeterService {
             name: "greeter", settings: ["greeting": .string(greeting)],
             actions: [
                 ActionSchema("hello") { ctx in .string("Hello from \(ctx.broker.nodeID)") },
-                ActionSchema("welcome", params: ["name": "string|min:1|max:100"], rest: "POST /greeter/welcome") {
+                ActionSchema("welcome", rest: "POST /greeter/welcome") {
                     (ctx: Context, input: WelcomeParams) -> String in
                     count.increment()
                     return greeting.replacing("{name}", with: input.name)

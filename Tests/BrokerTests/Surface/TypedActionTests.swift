@@ -95,6 +95,47 @@ struct TypedActionTests {
         await cluster.stop()
     }
 
+    struct Signup: ActionParams {
+        let email: String
+        let name: String
+        let age: Int?
+        static let rules = ["name": "min:2|max:50", "age": "min:13"]
+    }
+
+    @Test("without params, the schema comes from the input type and its rules, is enforced and is published")
+    func paramsFromTheType() async throws {
+        let users = ServiceSchema(name: "users", actions: [
+            ActionSchema("signup", rest: "POST /auth/register") { (ctx: Context, input: Signup) -> String in "hello \(input.name)" },
+        ])
+        let cluster = try await TestCluster(["front": [], "back": [users]])
+        try await cluster.start()
+        let params = cluster["front"].registryView().action("users.signup")?.params?.json
+        #expect(params == ["email": "string", "name": "string|min:2|max:50", "age": "number|integer|optional|min:13"])
+        #expect(try await cluster["front"].call("users.signup", ["email": "a@b.c", "name": "Ada"]) == "hello Ada")
+        let error = await #expect(throws: BrokerError.self) {
+            try await cluster["front"].call("users.signup", ["email": "a@b.c", "name": "A", "age": 9])
+        }
+        #expect(error?.code == .validation)
+        #expect(error?.data?.arrayValue?.compactMap { $0["field"]?.stringValue }.sorted() == ["age", "name"])
+        await cluster.stop()
+    }
+
+    struct Misspelt: ActionParams {
+        let name: String
+        static let rules = ["nmae": "min:1"]
+    }
+
+    @Test("an ActionParams input whose rules name a missing field is refused when the service is created")
+    func badRulesAreRefused() async throws {
+        let broker = ServiceBroker(BrokerConfiguration(nodeID: "solo"))
+        let service = ServiceSchema(name: "users", actions: [
+            ActionSchema("rename") { (ctx: Context, input: Misspelt) -> String in input.name },
+        ])
+        let error = await #expect(throws: BrokerError.self) { try await broker.createService(service) }
+        #expect(error?.code == .serviceSchema)
+        #expect(error?.message.contains("'nmae'") == true)
+    }
+
     @Test("a REST route is METHOD /path or /path; anything else is refused with the reason")
     func routeParsing() throws {
         #expect(try RestRoute(parsing: "get /products/:idOrSlug") == RestRoute(parsing: "GET /products/:idOrSlug"))

@@ -97,21 +97,28 @@ struct ParamSchemaInferenceTests {
     struct Shirt: Decodable {
         let size: Size
         let priority: Priority
-        let color: Color
-        let trim: Color?
         let sizes: [Size]
     }
 
-    @Test func enumsListTheirRawValuesUnlessTheyCannot() throws {
+    @Test func caseIterableEnumsListTheirRawValues() throws {
         let schema = try ParamSchema(inferring: Shirt.self)
         #expect(schema.json == [
             "size": ["type": "enum", "values": ["small", "M", "large"]],
             "priority": ["type": "enum", "values": [1, 5]],
-            "color": "string", "trim": "string|optional",
             "sizes": ["type": "array", "items": ["type": "enum", "values": ["small", "M", "large"]]],
         ])
-        let found = failureSummary(of: ["size": "XL", "priority": 2, "color": "red", "sizes": ["M", "S"]], against: schema)
+        let found = failureSummary(of: ["size": "XL", "priority": 2, "sizes": ["M", "S"]], against: schema)
         #expect(found == ["enumValue priority", "enumValue size", "enumValue sizes[1]"])
+    }
+
+    struct Paint: Decodable {
+        let color: Color
+    }
+
+    @Test func anEnumThatIsNotCaseIterableIsRefused() {
+        let error = #expect(throws: BrokerError.self) { try ParamSchema(inferring: Paint.self) }
+        #expect(error?.message.contains("Color.init(from:) rejected the placeholder values") == true)
+        #expect(error?.message.contains("pass 'params:' explicitly") == true)
     }
 
     struct Renamed: Decodable {
