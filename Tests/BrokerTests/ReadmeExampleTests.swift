@@ -10,7 +10,8 @@ struct AddParams: Decodable, Sendable {
 
 func runExample() async throws -> Int {
     let math = ServiceSchema(name: "math", actions: [
-        ActionSchema("add", params: ["a": "number|integer", "b": "number|integer"]) { (ctx: Context, p: AddParams) -> Int in
+        // Params schema inferred from AddParams: {a: "number|integer", b: "number|integer"}.
+        ActionSchema("add", rest: "POST /math/add") { (ctx: Context, p: AddParams) -> Int in
             p.a + p.b
         },
     ])

@@ -37,7 +37,7 @@ extension ServiceBroker: ServiceLifecycle.Service {
                 try await group.waitForAll()
             }
         } catch {
-            logger.error("a service failed to start", metadata: ["error": "\(error)"])
+            logger.debug("a service failed to start", metadata: ["error": "\(error)"])
             await stop()
             throw error
         }
