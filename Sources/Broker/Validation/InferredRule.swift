@@ -54,11 +54,20 @@ struct InferredRule {
         }
     }
 
+    /// The validator's types that check strings: a refinement of a `String` field may start
+    /// with one of them to replace `"string"` (`"email|max:100"`).
+    static let stringTypes: Set<String> = ["email", "url", "uuid"]
+
     /// Appends `refinement` to the rule at `path` below this one: `["address", "zip"]` is a prop
     /// of a prop, `"[]"` an array's items. `false` when there is no rule at `path`.
     mutating func refine(_ path: ArraySlice<String>, with refinement: String) -> Bool {
         guard let step = path.first else {
-            refinements.append(refinement)
+            var options = refinement.split(separator: "|").map(String.init)
+            if case .plain("string") = kind, let type = options.first, Self.stringTypes.contains(type) {
+                kind = .plain(type)
+                options.removeFirst()
+            }
+            refinements += options
             return true
         }
         switch kind {

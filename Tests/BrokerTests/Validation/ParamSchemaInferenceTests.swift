@@ -111,6 +111,19 @@ struct ParamSchemaInferenceTests {
         #expect(found == ["enumValue priority", "enumValue size", "enumValue sizes[1]"])
     }
 
+    struct Contact: Decodable {
+        let email: String
+        let site: String?
+        let note: String
+    }
+
+    @Test func aStringFieldsRuleMayNameAStricterStringType() throws {
+        let schema = try ParamSchema(inferring: Contact.self, rules: ["email": "email|max:100", "site": "url", "note": "max:5"])
+        #expect(schema.json == ["email": "email|max:100", "site": "url|optional", "note": "string|max:5"])
+        let found = failureSummary(of: ["email": "nope", "site": "not a url", "note": "x"], against: schema)
+        #expect(found == ["email email", "url site"])
+    }
+
     struct Paint: Decodable {
         let color: Color
     }
