@@ -21,9 +21,12 @@ struct QuarkProcess {
         return URL(fileURLWithPath: ".build/debug/quark")
     }
 
-    /// Runs `quark arguments...` to completion, killing it after `timeout`.
-    static func run(_ arguments: [String], timeout: Duration = .seconds(60)) async throws -> Outcome {
-        let (process, out, err, watchdog) = try launch(arguments, timeout: timeout)
+    /// Runs `quark arguments...` to completion, with `environment` added to this process's,
+    /// killing it after `timeout`.
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], timeout: Duration = .seconds(60)
+    ) async throws -> Outcome {
+        let (process, out, err, watchdog) = try launch(arguments, timeout: timeout, environment: environment)
         return finish(process, out: out, err: err, watchdog: watchdog)
     }
 
@@ -59,13 +62,16 @@ extension QuarkProcess {
 
 extension QuarkProcess {
     /// Starts `quark arguments...` with piped output and a watchdog that terminates it after
-    /// `timeout`.
+    /// `timeout`; `environment` is added to this process's.
     static func launch(
-        _ arguments: [String], timeout: Duration, standardInput: Pipe? = nil
+        _ arguments: [String], timeout: Duration, standardInput: Pipe? = nil, environment: [String: String] = [:]
     ) throws -> (Process, Pipe, Pipe, Task<Void, any Error>) {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, added in added }
+        }
         if let standardInput { process.standardInput = standardInput }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
