@@ -83,7 +83,7 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "IntegrationTests", dependencies: ["Broker", "BrokerTesting", "ZeroMQTransporter", "NATSTransporter"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["Broker", "BrokerTesting", "ZeroMQTransporter", "NATSTransporter", "Node"]),
         .testTarget(name: "NodeKitTests", dependencies: ["NodeKit", "Broker"]),
         .testTarget(
             name: "TransporterTests",
