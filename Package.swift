@@ -85,6 +85,7 @@ let package = Package(
         ),
         .testTarget(name: "IntegrationTests", dependencies: ["Broker", "BrokerTesting", "ZeroMQTransporter", "NATSTransporter", "Node"]),
         .testTarget(name: "NodeKitTests", dependencies: ["NodeKit", "Broker"]),
+        .testTarget(name: "ServicesTests", dependencies: ["Services", "Broker", "BrokerTesting"]),
         .testTarget(
             name: "TransporterTests",
             dependencies: [
