@@ -83,8 +83,9 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "IntegrationTests", dependencies: ["Broker", "BrokerTesting", "ZeroMQTransporter", "NATSTransporter"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["Broker", "BrokerTesting", "ZeroMQTransporter", "NATSTransporter", "Node"]),
         .testTarget(name: "NodeKitTests", dependencies: ["NodeKit", "Broker"]),
+        .testTarget(name: "ServicesTests", dependencies: ["Services", "Broker", "BrokerTesting"]),
         .testTarget(
             name: "TransporterTests",
             dependencies: [

@@ -1,7 +1,7 @@
 import Broker
 import NIOCore
 
-/// Moleculer's NATS subjects (PROTOCOL.md, "Topics"): `MOL[-namespace].<TYPE>[.<nodeID>]`.
+/// Moleculer's NATS subjects (docs/PROTOCOL.md, "Topics"): `MOL[-namespace].<TYPE>[.<nodeID>]`.
 struct NATSSubjects: Sendable {
     let prefix: String
     let nodeID: String

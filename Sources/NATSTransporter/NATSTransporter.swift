@@ -7,8 +7,8 @@ import Synchronization
 /// cluster on a NATS server. Written on SwiftNIO against the NATS client protocol (CONNECT,
 /// PUB, SUB, MSG, PING/PONG, INFO, +OK/-ERR), since no NATS client package is available.
 ///
-/// Subjects follow PROTOCOL.md: `MOL[-namespace].<TYPE>[.<nodeID>]`. `send` never blocks: it
-/// appends a PUB to a bounded queue that the event loop writes out; while the server is away
+/// Subjects follow docs/PROTOCOL.md ("Topics"): `MOL[-namespace].<TYPE>[.<nodeID>]`. `send`
+/// never blocks: it appends a PUB to a bounded queue that the event loop writes out; while the server is away
 /// the queue keeps filling (up to `maxPendingBytes`) and is sent after the reconnect, which
 /// goes through the server list with backoff and subscribes again.
 public final class NATSTransporter: Transporter {

@@ -37,7 +37,7 @@ struct NodeCommand: AsyncParsableCommand {
     var advertise: String?
     @Option(help: "Clusters on one network are separated by namespace (env QUARK_NAMESPACE).")
     var namespace: String?
-    @Option(help: "zmq (default), memory, or NATS: nats://[user:pass@]host:4222[,nats://...] (env QUARK_TRANSPORTER).")
+    @Option(help: "zmq (default) or NATS: nats://[user:pass@]host:4222[,nats://...] (env QUARK_TRANSPORTER).")
     var transporter: String?
     @Option(help: "The node's data directory, created if missing (env QUARK_DATA).")
     var data: String?

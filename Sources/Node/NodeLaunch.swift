@@ -18,9 +18,6 @@ struct NodeLaunch {
             let mesh = ZeroMQTransporter(options: options)
             transporter = mesh
             advertisedEndpoint = { mesh.advertisedEndpoint ?? "?" }
-        case .memory:
-            transporter = InMemoryHub().transporter()
-            advertisedEndpoint = { "memory" }
         default:
             transporter = try NATSTransporter(options: Self.natsOptions(settings.transporter))
             advertisedEndpoint = { "\(settings.transporter)" }

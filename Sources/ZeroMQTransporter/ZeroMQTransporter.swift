@@ -3,7 +3,7 @@ import Foundation
 import Logging
 import Synchronization
 
-/// Quark's brokerless ZeroMQ mesh (see PROTOCOL.md, "ZeroMQ mesh").
+/// Quark's brokerless ZeroMQ mesh (docs/PROTOCOL.md, "ZeroMQ mesh").
 ///
 /// Each node binds one ROUTER socket and keeps one DEALER link (routing id = its own nodeID) to
 /// every peer it knows. A message is two frames: the packet type (`REQ`, `INFO`, ...) and the

@@ -2,8 +2,8 @@ import Broker
 import Foundation
 import Testing
 
-/// A Quark node and MoleculerPy 0.14.22 nodes on one real nats-server (PROTOCOL.md; MoleculerPy's
-/// quirks are listed in Tests/Interop/README.md).
+/// A Quark node and MoleculerPy 0.14.22 nodes on one real nats-server (docs/PROTOCOL.md;
+/// MoleculerPy's quirks are listed in Tests/Interop/README.md).
 @Suite("MoleculerPy interop over NATS", .serialized, .timeLimit(.minutes(5)))
 struct MoleculerPyInteropTests {
     /// Quark's services: `quark.echo` → {params, meta}; `quark.fail` → a custom error;

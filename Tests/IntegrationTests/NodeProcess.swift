@@ -23,9 +23,9 @@ final class NodeProcess: @unchecked Sendable {
         if let namespace {
             try await self.init(
                 id: id, port: port, executable: URL(fileURLWithPath: "/usr/sbin/ip"),
-                arguments: ["netns", "exec", namespace, QuarkProcess.binary.path] + command, ready: "ready \(id) ", timeout: timeout)
+                arguments: ["netns", "exec", namespace, try QuarkProcess.binary.path] + command, ready: "ready \(id) ", timeout: timeout)
         } else {
-            try await self.init(id: id, port: port, executable: QuarkProcess.binary, arguments: command, ready: "ready \(id) ", timeout: timeout)
+            try await self.init(id: id, port: port, executable: try QuarkProcess.binary, arguments: command, ready: "ready \(id) ", timeout: timeout)
         }
     }
 

@@ -19,7 +19,7 @@ final class PtyProcess {
         guard slaveFD >= 0 else { throw NodeProcessError(message: "cannot open \(String(cString: name)): errno \(errno)") }
         let slave = FileHandle(fileDescriptor: slaveFD, closeOnDealloc: true)
         defer { try? slave.close() }
-        process.executableURL = QuarkProcess.binary
+        process.executableURL = try QuarkProcess.binary
         process.arguments = arguments
         process.environment = environment
         process.standardInput = slave

@@ -107,7 +107,7 @@ struct NodeProcessTests {
 @Suite("quark node with nodes.yml", .timeLimit(.minutes(2)))
 struct NodeConfigProcessTests {
     /// Writes `text` to a fresh temporary nodes.yml and returns its path.
-    func temporaryFile(_ text: String) throws -> String {
+    static func temporaryFile(_ text: String) throws -> String {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("quark-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent("nodes.yml").path
@@ -117,7 +117,7 @@ struct NodeConfigProcessTests {
 
     @Test("a bad port in nodes.yml is one line naming file, line and field, exit code 2")
     func badPort() async throws {
-        let path = try temporaryFile("nodes:\n  - id: a\n    port: 70000\n    services: [math]\n")
+        let path = try Self.temporaryFile("nodes:\n  - id: a\n    port: 70000\n    services: [math]\n")
         let outcome = try await QuarkProcess.run(["node", "--config", path, "--id", "a"])
         #expect(outcome.status == 2)
         #expect(outcome.stderr == "quark: \(path):3: nodes[0].port: 70000 is not a port (1-65535)\n")
@@ -125,7 +125,7 @@ struct NodeConfigProcessTests {
 
     @Test("a node from nodes.yml starts, flags override the file, SIGTERM stops it cleanly")
     func fromFile() async throws {
-        let path = try temporaryFile("nodes:\n  - id: solo\n    port: 4999\n    services: [greeter]\n    data: \(NSTemporaryDirectory())quark-solo-data\n")
+        let path = try Self.temporaryFile("nodes:\n  - id: solo\n    port: 4999\n    services: [greeter]\n    data: \(NSTemporaryDirectory())quark-solo-data\n")
         let outcome = try await QuarkProcess.runUntilReady(
             ["node", "--config", path, "--id", "solo", "--bind", "tcp://127.0.0.1:0", "--services", "greeter,math", "--log-level", "error"])
         #expect(outcome.status == 0, "stderr: \(outcome.stderr)")

@@ -8,22 +8,38 @@ struct QuarkProcess {
         var stderr: String
     }
 
-    /// The `quark` binary next to the test bundle (`swift build --build-tests` builds both),
-    /// or `$QUARK_BINARY`.
+    /// The `quark` binary the tests run: `$QUARK_BINARY` when set, else the one SwiftPM links
+    /// next to the test bundle. This target depends on the `Node` target, so every build that
+    /// builds these tests (`swift test`, `swift build --build-tests`, `swift build --target
+    /// IntegrationTests`) also links `quark` from the same sources, in the same directory.
     static var binary: URL {
-        if let path = ProcessInfo.processInfo.environment["QUARK_BINARY"] { return URL(fileURLWithPath: path) }
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        while directory.path != "/" {
-            let candidate = directory.appendingPathComponent("quark")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            directory.deleteLastPathComponent()
+        get throws(QuarkBinaryMissing) {
+            if let path = ProcessInfo.processInfo.environment["QUARK_BINARY"], !path.isEmpty {
+                guard FileManager.default.isExecutableFile(atPath: path) else {
+                    throw QuarkBinaryMissing(description: "QUARK_BINARY=\(path) is not an executable file")
+                }
+                return URL(fileURLWithPath: path)
+            }
+            let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            var directory = bundle
+            while directory.path != "/" {
+                let candidate = directory.appendingPathComponent("quark")
+                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+                directory.deleteLastPathComponent()
+            }
+            throw QuarkBinaryMissing(description: """
+                no quark binary next to the test bundle (\(bundle.path)): build it with `swift build --build-tests` \
+                (or run `swift test` without --skip-build), or set QUARK_BINARY to one
+                """)
         }
-        return URL(fileURLWithPath: ".build/debug/quark")
     }
 
-    /// Runs `quark arguments...` to completion, killing it after `timeout`.
-    static func run(_ arguments: [String], timeout: Duration = .seconds(60)) async throws -> Outcome {
-        let (process, out, err, watchdog) = try launch(arguments, timeout: timeout)
+    /// Runs `quark arguments...` to completion, with `environment` added to this process's,
+    /// killing it after `timeout`.
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], timeout: Duration = .seconds(60)
+    ) async throws -> Outcome {
+        let (process, out, err, watchdog) = try launch(arguments, timeout: timeout, environment: environment)
         return finish(process, out: out, err: err, watchdog: watchdog)
     }
 
@@ -59,13 +75,16 @@ extension QuarkProcess {
 
 extension QuarkProcess {
     /// Starts `quark arguments...` with piped output and a watchdog that terminates it after
-    /// `timeout`.
+    /// `timeout`; `environment` is added to this process's.
     static func launch(
-        _ arguments: [String], timeout: Duration, standardInput: Pipe? = nil
+        _ arguments: [String], timeout: Duration, standardInput: Pipe? = nil, environment: [String: String] = [:]
     ) throws -> (Process, Pipe, Pipe, Task<Void, any Error>) {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = try binary
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, added in added }
+        }
         if let standardInput { process.standardInput = standardInput }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -77,4 +96,9 @@ extension QuarkProcess {
         }
         return (process, out, err, watchdog)
     }
+}
+
+/// Why the tests have no `quark` to run.
+struct QuarkBinaryMissing: Error, CustomStringConvertible {
+    let description: String
 }

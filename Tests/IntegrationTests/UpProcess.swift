@@ -13,7 +13,7 @@ final class UpProcess: Sendable {
     /// Starts `quark up arguments...`.
     init(_ arguments: [String]) throws {
         let process = Process()
-        process.executableURL = QuarkProcess.binary
+        process.executableURL = try QuarkProcess.binary
         process.arguments = ["up"] + arguments
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -76,14 +76,14 @@ struct NodeSettingsTests {
     func flagsOverrideFile() throws {
         let flags = NodeFlags(
             services: "greeter", seeds: "tcp://a:1,tcp://b:2", bind: "tcp://127.0.0.1:5001", advertise: "catalog.internal",
-            namespace: "staging", transporter: "memory", data: "/tmp/c", logLevel: "error", logFormat: "json")
+            namespace: "staging", transporter: "nats://flag:4222", data: "/tmp/c", logLevel: "error", logFormat: "json")
         let settings = try resolve("catalog", flags: flags)
         #expect(settings.services == ["greeter"])
         #expect(settings.seeds == [TCPEndpoint(host: "a", port: 1), TCPEndpoint(host: "b", port: 2)])
         #expect(settings.bind == TCPEndpoint(host: "127.0.0.1", port: 5001))
         #expect(settings.advertise == "catalog.internal")
         #expect(settings.namespace == "staging")
-        #expect(settings.transporter == .memory)
+        #expect(settings.transporter == .nats(["nats://flag:4222"]))
         #expect(settings.dataDirectory == "/tmp/c")
         #expect(settings.logLevel == .error)
         #expect(settings.logFormat == .json)
@@ -93,7 +93,7 @@ struct NodeSettingsTests {
     @Test("QUARK_* variables override flags; empty ones count as unset")
     func environmentOverridesFlags() throws {
         let flags = NodeFlags(services: "greeter", seeds: "tcp://a:1", bind: "tcp://0.0.0.0:5001", advertise: "flag.host",
-            namespace: "flag", transporter: "memory", data: "/flag", logLevel: "error", logFormat: "json")
+            namespace: "flag", transporter: "zmq", data: "/flag", logLevel: "error", logFormat: "json")
         let env = [
             "QUARK_ID": "commerce", "QUARK_SERVICES": "math", "QUARK_SEEDS": "tcp://env:9", "QUARK_BIND": "tcp://*:6000",
             "QUARK_ADVERTISE": "env.host", "QUARK_NAMESPACE": "env", "QUARK_TRANSPORTER": "nats://n:4222",
@@ -134,10 +134,10 @@ struct NodeSettingsTests {
         #expect(anyPort.advertisedEndpoint == nil)
         #expect(anyPort.seeds.isEmpty)
 
-        let memory = try resolve("solo", file: .some(nil), flags: NodeFlags(services: "math", transporter: "memory"))
-        #expect(memory.bind == nil)
-        #expect(memory.seeds.isEmpty)
-        #expect(memory.dataDirectory == "data/solo")
+        let nats = try resolve("solo", file: .some(nil), flags: NodeFlags(services: "math", transporter: "nats://n:4222"))
+        #expect(nats.bind == nil)
+        #expect(nats.seeds.isEmpty)
+        #expect(nats.dataDirectory == "data/solo")
     }
 
     @Test("a file without --id gives the shared settings; the port comes from --bind")
@@ -160,7 +160,9 @@ struct NodeSettingsTests {
             ("catalog", NodeFlags(bind: "tcp://0.0.0.0:99999"), [:], "command line: --bind: 99999 is not a port (1-65535)"),
             ("gateway", NodeFlags(), ["QUARK_BIND": "tcp://0.0.0.0:8080"], "environment: QUARK_BIND: port 8080 is the node's HTTP port; give ZeroMQ another port"),
             ("catalog", NodeFlags(advertise: "0.0.0.0"), [:], "command line: --advertise: \"0.0.0.0\" is not a host other nodes can reach"),
-            ("catalog", NodeFlags(transporter: "nats"), [:], "command line: --transporter: \"nats\" is not a transporter (zmq, memory or nats://host:port)"),
+            ("catalog", NodeFlags(transporter: "nats"), [:], "command line: --transporter: \"nats\" is not a transporter (zmq or nats://host:port)"),
+            ("catalog", NodeFlags(transporter: "memory"), [:], "command line: --transporter: the memory transporter only links brokers inside one process; use zmq or nats://host:port"),
+            ("catalog", NodeFlags(), ["QUARK_TRANSPORTER": "memory"], "environment: QUARK_TRANSPORTER: the memory transporter only links brokers inside one process; use zmq or nats://host:port"),
             ("catalog", NodeFlags(), ["QUARK_LOG_LEVEL": "verbose"], "environment: QUARK_LOG_LEVEL: \"verbose\" is not a log level (trace, debug, info, notice, warning, error, critical)"),
             ("catalog", NodeFlags(logFormat: "xml"), [:], "command line: --log-format: \"xml\" is not a log format (text, json)"),
             ("catalog", NodeFlags(namespace: "a b"), [:], "command line: --namespace: \"a b\" is not a valid namespace (letters, digits, '.', '_', '-')"),

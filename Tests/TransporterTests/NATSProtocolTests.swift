@@ -63,7 +63,7 @@ struct NATSProtocolTests {
         #expect(throws: NATSProtocolError.self) { _ = try NATSOpDecoder.next(from: &buffer) }
     }
 
-    @Test("subjects follow PROTOCOL.md, with the namespace in the prefix")
+    @Test("subjects follow docs/PROTOCOL.md, with the namespace in the prefix")
     func subjects() {
         let plain = NATSSubjects(namespace: "", nodeID: "n1")
         #expect(plain.subject(.request, target: "n2") == "MOL.REQ.n2")

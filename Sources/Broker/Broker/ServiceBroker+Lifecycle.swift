@@ -133,7 +133,7 @@ extension ServiceBroker: ServiceLifecycle.Service {
         var metadata = configuration.metadata
         if let transporter { metadata.merge(transporter.infoMetadata) { _, transport in transport } }
         let info = InfoPacket(
-            sender: nodeID, services: stopping ? [] : services, ipList: [], hostname: ProcessInfoLite.hostname,
+            sender: nodeID, services: stopping ? [] : services, ipList: ipList, hostname: ProcessInfoLite.hostname,
             client: ClientInfo(type: "swift", version: quarkVersion, langVersion: "6"), config: [:], instanceID: instanceID,
             metadata: metadata, seq: stopping ? seq + 1 : seq)
         send(.info(info), to: target)

@@ -1,4 +1,4 @@
-/// The listings behind `$node.services`, `$node.actions`, `$node.events` and `$node.health`.
+/// The listings behind `$node.services`, `$node.actions`, and `$node.events`.
 extension ServiceBroker {
     func serviceList(_ filter: ListFilter) -> [JSON] {
         let nodes = registry.withLock { Array($0.nodes.values) }.filter(\.available)
@@ -51,31 +51,5 @@ extension ServiceBroker {
                 "endpoints": .array(endpoints.map { ["nodeID": .string($0.nodeID), "service": .string($0.service)] }),
             ]
         }
-    }
-
-    var health: JSON {
-        var sampler = CPUUsageSampler()
-        _ = sampler.sample()
-        let memory = (try? readProcFile("/proc/meminfo")).map(Self.parseMeminfo) ?? [:]
-        return [
-            "nodeID": .string(nodeID), "instanceID": .string(instanceID),
-            "cpu": ["cores": .int(ProcessInfoLite.cores)],
-            "mem": .object(memory),
-            "os": ["hostname": .string(ProcessInfoLite.hostname), "uptime": .double(ProcessInfoLite.uptimeSeconds)],
-            "process": ["pid": .int(Int(ProcessInfoLite.pid)), "uptime": .double(Double(clock.now.milliseconds) / 1000)],
-            "client": ["type": "swift", "version": .string(quarkVersion), "langVersion": "6"],
-            "time": ["now": .double(WallClock.milliseconds)],
-        ]
-    }
-
-    private static func parseMeminfo(_ text: String) -> [String: JSON] {
-        var values: [String: Int] = [:]
-        for line in text.split(separator: "\n") {
-            let parts = line.split(separator: " ", omittingEmptySubsequences: true)
-            guard parts.count >= 2, let kb = Int(parts[1]) else { continue }
-            values[String(parts[0].dropLast())] = kb * 1024
-        }
-        let total = values["MemTotal"] ?? 0, free = values["MemAvailable"] ?? 0
-        return ["total": .int(total), "free": .int(free), "percent": .double(total > 0 ? Double(free) * 100 / Double(total) : 0)]
     }
 }

@@ -10,7 +10,7 @@ extension ServiceBroker {
             ActionSchema("services", params: Self.listParams) { ctx in .array(ctx.broker.serviceList(ListFilter(ctx.params))) },
             ActionSchema("actions", params: Self.listParams) { ctx in .array(ctx.broker.actionList(ListFilter(ctx.params))) },
             ActionSchema("events", params: Self.listParams) { ctx in .array(ctx.broker.eventList(ListFilter(ctx.params))) },
-            ActionSchema("health") { ctx in ctx.broker.health },
+            ActionSchema("health") { ctx in await ctx.broker.health() },
             ActionSchema("options") { ctx in ctx.broker.configuration.json },
             ActionSchema("metrics") { ctx in
                 var snapshot = ctx.broker.metrics.snapshot

@@ -15,6 +15,9 @@ public final class ServiceBroker: Sendable {
     public let clock: any BrokerClock
     /// Random per process start; lets peers tell a restarted node from a nodeID conflict.
     public let instanceID: String
+    /// This machine's IPv4 addresses (Moleculer's `getIpList`), read once; sent in INFO and
+    /// reported by `$node.health`.
+    let ipList: [String]
     let transporter: (any Transporter)?
     let serializer: any Serializer
     let registry: Mutex<Registry>
@@ -47,6 +50,7 @@ public final class ServiceBroker: Sendable {
         // Identity is always random (two brokers with one seed must still differ); the seed only
         // drives strategies.
         instanceID = String(UInt64.random(in: 0...UInt64.max), radix: 16)
+        ipList = HostAddresses.ipList()
         ids = IDGenerator(prefix: String(UInt64.random(in: 0...UInt64.max) & 0xFFFF_FFFF_FFFF, radix: 36))
         var random = SeededRandom(seed: configuration.seed ?? UInt64.random(in: 0...UInt64.max))
         registry = Mutex(Registry(

@@ -42,7 +42,7 @@ extension BrokerError {
         return .object(object)
     }
 
-    /// Status, type and retry flag of the standard kinds (PROTOCOL.md), for fields a peer omits.
+    /// Status, type and retry flag of the standard kinds (docs/PROTOCOL.md, "Errors"), for fields a peer omits.
     private static let standardKinds: [Code: (status: Int, type: String?, retryable: Bool)] = [
         .moleculerError: (500, nil, false),
         .retryableError: (500, nil, true),

@@ -11,6 +11,15 @@ struct CPUUsageSampler {
         return (busy / Double(current.total - previous.total) * 1000).rounded() / 10
     }
 
+    /// The machine's CPU usage in percent over `window` of real time (two samples); nil where
+    /// `/proc/stat` is not readable.
+    static func utilization(over window: Duration) async -> Double? {
+        var sampler = CPUUsageSampler()
+        _ = sampler.sample()
+        do { try await Task.sleep(for: window) } catch { return nil }
+        return sampler.sample()
+    }
+
     private static func read() -> (busy: UInt64, total: UInt64)? {
         guard let text = try? readProcFile("/proc/stat"), let line = text.split(separator: "\n").first, line.hasPrefix("cpu ") else {
             return nil

@@ -20,4 +20,12 @@ enum ProcessInfoLite {
         guard let text = try? readProcFile("/proc/uptime"), let first = text.split(separator: " ").first else { return 0 }
         return Double(first) ?? 0
     }
+
+    /// The 1, 5 and 15 minute load averages from `/proc/loadavg`; nil where it is not readable.
+    static var loadAverages: (load1: Double, load5: Double, load15: Double)? {
+        guard let text = try? readProcFile("/proc/loadavg") else { return nil }
+        let values = text.split(separator: " ").prefix(3).compactMap { Double($0) }
+        guard values.count == 3 else { return nil }
+        return (values[0], values[1], values[2])
+    }
 }

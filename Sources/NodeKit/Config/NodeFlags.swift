@@ -12,7 +12,7 @@ public struct NodeFlags: Sendable, Equatable {
     public var advertise: String?
     /// `--namespace NS`
     public var namespace: String?
-    /// `--transporter zmq|nats://host:port|memory`
+    /// `--transporter zmq|nats://host:port`
     public var transporter: String?
     /// `--data DIR`
     public var data: String?

@@ -1,5 +1,7 @@
 /// Which transporter a node uses, as written in `nodes.yml`, `--transporter` or
-/// `QUARK_TRANSPORTER`: `zmq`, `memory`, or `nats://host:port[,nats://host:port...]`.
+/// `QUARK_TRANSPORTER`: `zmq` or `nats://host:port[,nats://host:port...]`. The in-memory
+/// transporter is not one of them: it links brokers inside one process only, and every node
+/// configured here is a process of its own.
 public struct TransporterSpec: Sendable, Hashable, CustomStringConvertible {
     /// The transporter family. New families are added as new static members.
     public struct Kind: Sendable, Hashable, CustomStringConvertible {
@@ -7,8 +9,6 @@ public struct TransporterSpec: Sendable, Hashable, CustomStringConvertible {
 
         /// The brokerless ZeroMQ mesh (seeds, bind and advertise apply).
         public static let zeroMQ = Kind(name: "zmq")
-        /// In-process only: every node in one process.
-        public static let memory = Kind(name: "memory")
         /// A NATS server (``TransporterSpec/servers`` lists them).
         public static let nats = Kind(name: "nats")
 
@@ -21,15 +21,13 @@ public struct TransporterSpec: Sendable, Hashable, CustomStringConvertible {
 
     /// The ZeroMQ mesh, the default.
     public static let zeroMQ = TransporterSpec(kind: .zeroMQ, servers: [])
-    /// The in-process transporter.
-    public static let memory = TransporterSpec(kind: .memory, servers: [])
 
     /// NATS through the given servers (`nats://host:port`).
     public static func nats(_ servers: [String]) -> TransporterSpec {
         TransporterSpec(kind: .nats, servers: servers)
     }
 
-    /// The text form: `zmq`, `memory` or the comma-separated NATS URLs (credentials hidden).
+    /// The text form: `zmq` or the comma-separated NATS URLs (credentials hidden).
     public var description: String {
         guard kind == .nats else { return kind.description }
         return servers.map { url in
@@ -40,15 +38,16 @@ public struct TransporterSpec: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension TransporterSpec {
-    /// Parses `zmq`, `memory` or `nats://host:port[,nats://host:port...]`.
+    /// Parses `zmq` or `nats://host:port[,nats://host:port...]`; `memory` is refused with the
+    /// reason.
     static func parse(_ text: String) throws(ConfigProblem) -> TransporterSpec {
         switch text {
         case "zmq": return .zeroMQ
-        case "memory": return .memory
+        case "memory": throw ConfigProblem(memoryRefusal)
         default: break
         }
         guard text.hasPrefix("nats://") else {
-            throw ConfigProblem("\"\(text)\" is not a transporter (zmq, memory or nats://host:port)")
+            throw ConfigProblem("\"\(text)\" is not a transporter (zmq or nats://host:port)")
         }
         var servers: [String] = []
         for url in text.commaSeparated() {
@@ -68,4 +67,7 @@ extension TransporterSpec {
         }
         return .nats(servers)
     }
+
+    /// Why `memory` cannot name a node's transporter.
+    private static let memoryRefusal = "the memory transporter only links brokers inside one process; use zmq or nats://host:port"
 }
