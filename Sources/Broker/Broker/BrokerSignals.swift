@@ -4,25 +4,20 @@ import Synchronization
 /// was added" for the deadline sweeper.
 final class BrokerSignals: Sendable {
     private struct State {
-        var version = 0
-        var nextWaiter = 0
-        var changeWaiters: [Int: CheckedContinuation<Void, Never>] = [:]
         var deadlineWaiter: CheckedContinuation<Void, Never>?
         /// A deadline was added while nobody waited: the next wait returns at once.
         var deadlineSignalled = false
     }
 
     private let state = Mutex(State())
+    private let changes = Atomic<Int>(0)
+    private let changeWaiters = WakeUpList()
 
-    var version: Int { state.withLock { $0.version } }
+    var version: Int { changes.load(ordering: .acquiring) }
 
     func notify() {
-        let waiters = state.withLock { state in
-            state.version += 1
-            defer { state.changeWaiters = [:] }
-            return Array(state.changeWaiters.values)
-        }
-        for waiter in waiters { waiter.resume() }
+        changes.add(1, ordering: .acquiringAndReleasing)
+        changeWaiters.wakeAll()
     }
 
     /// Returns when the version moves past `version`, at `deadline`, or on cancellation.
@@ -37,22 +32,7 @@ final class BrokerSignals: Sendable {
 
     /// Returns when the version moves past `version`, or on cancellation.
     func waitForChange(after version: Int) async {
-        let id = state.withLock { state in
-            state.nextWaiter += 1
-            return state.nextWaiter
-        }
-        await withTaskCancellationHandler {
-            await withCheckedContinuation { continuation in
-                let ready = state.withLock { state in
-                    if state.version != version || Task.isCancelled { return true }
-                    state.changeWaiters[id] = continuation
-                    return false
-                }
-                if ready { continuation.resume() }
-            }
-        } onCancel: {
-            state.withLock { $0.changeWaiters.removeValue(forKey: id) }?.resume()
-        }
+        await changeWaiters.wait { self.version != version }
     }
 
     func deadlineAdded() {

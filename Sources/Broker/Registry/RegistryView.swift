@@ -35,26 +35,21 @@ public struct ServiceView: Sendable, Hashable {
 public struct ActionView: Sendable {
     /// The full name (`v2.posts.list`).
     public var name: String
-    /// The service's full name.
-    public var service: String
-    public var params: ParamSchema?
-    /// The HTTP route the gateway gives the action, if any.
-    public var rest: RestRoute?
-    public var visibility: ActionVisibility
-    public var timeout: Duration?
-    public var metadata: [String: JSON]
+    /// What is known of the action (params, route, visibility, timeout, metadata, ...): a local
+    /// endpoint's definition when there is one, else what a peer published.
+    public var definition: ActionDefinition
     public var nodes: [String]
     public var hasLocal: Bool
 
+    /// The service's full name.
+    public var service: String { definition.service }
+    public var params: ParamSchema? { definition.params }
+    /// The HTTP route the gateway gives the action, if any.
+    public var rest: RestRoute? { definition.rest }
+
     init(_ name: String, endpoints: [ActionEndpoint]) {
-        let definition = (endpoints.first(where: \.isLocal) ?? endpoints[0]).definition
         self.name = name
-        service = definition.service
-        params = definition.params
-        rest = definition.rest
-        visibility = definition.visibility
-        timeout = definition.timeout
-        metadata = definition.metadata
+        definition = (endpoints.first(where: \.isLocal) ?? endpoints[0]).definition
         nodes = endpoints.map(\.nodeID).sorted()
         hasLocal = endpoints.contains(where: \.isLocal)
     }

@@ -19,7 +19,7 @@ struct RegistryViewTests {
         let add = try #require(view.action("math.add"))
         #expect(add.service == "math")
         #expect(add.params?.json == ["a": "number", "b": "number"])
-        #expect(add.visibility == .published)
+        #expect(add.definition.visibility == .published)
         #expect(add.nodes == ["b"])
         let event = try #require(view.events.first { $0.name == "order.*" })
         #expect(event.group == "compliance")

@@ -42,7 +42,7 @@ struct TypedActionTests {
         let view = try #require(cluster["front"].registryView().action("orders.get"))
         #expect(view.rest == "GET /orders/:id")
         #expect(view.rest?.pathParams == ["id"])
-        #expect(view.metadata == ["audit": true])
+        #expect(view.definition.metadata == ["audit": true])
         #expect(view.nodes == ["back"])
         #expect(!view.hasLocal)
         let info = try #require(cluster["back"].registryView().nodes.first { $0.id == "back" }?.services.first { $0.name == "orders" })
