@@ -3,7 +3,8 @@
 # ROUNDS times and prints one Markdown table row with both builds' calls/s per round, the
 # NEW/BASE ratio per round and its median. Usage:
 #   scripts/bench-compare.sh BASE_QUARK NEW_QUARK [ROUNDS]
-# (BENCH_SECONDS, default 3, per timed measurement; EVENTS, default 200000, for bench events.)
+# (BENCH_SECONDS, default 3, per timed measurement; EVENTS, default 200000, for bench events;
+# SCENARIOS, a comma-separated list, to run only some: "local --inflight 1,events".)
 set -euo pipefail
 base=$1
 new=$2
@@ -20,7 +21,8 @@ measure() {  # binary scenario...
 }
 echo "| scenario | base calls/s | new calls/s | new ÷ base | median |"
 echo "| --- | --- | --- | --- | --- |"
-for scenario in "local --inflight 1" "local --inflight 64" "remote --inflight 1" "remote --inflight 100" "events"; do
+IFS=, read -r -a scenarios <<< "${SCENARIOS:-local --inflight 1,local --inflight 64,remote --inflight 1,remote --inflight 100,events}"
+for scenario in "${scenarios[@]}"; do
     base_rates=() new_rates=() ratios=()
     for _ in $(seq 1 "$rounds"); do
         # shellcheck disable=SC2086
