@@ -104,6 +104,14 @@ enum ClusterClient {
             throw ConfigurationFailure("\(argument): not valid JSON (\(error.message))")
         }
     }
+
+    /// `--meta`: a JSON object, or none.
+    static func meta(_ text: String?) throws -> [String: JSON] {
+        guard let object = try json(text, argument: "--meta").objectValue else {
+            throw ConfigurationFailure("--meta: expected a JSON object, e.g. '{\"user\": {\"id\": 1}}'")
+        }
+        return object
+    }
 }
 
 /// No node of the cluster answered: exit code 3.

@@ -21,15 +21,19 @@ struct EmitCommand: AsyncParsableCommand {
     @Flag(help: "Deliver to every subscriber on every node instead of one per group.")
     var broadcast = false
 
+    @Option(help: "Meta for the event as a JSON object (ctx.meta of its handlers).")
+    var meta: String?
+
     @OptionGroup var cluster: ClusterClientOptions
 
     func run() async throws {
         let data = try ClusterClient.json(self.data, argument: "data")
+        let options = EventOptions(meta: try ClusterClient.meta(self.meta))
         let broker = try await ClusterClient.join(cluster)
         if broadcast {
-            await broker.broadcast(event, data)
+            await broker.broadcast(event, data, options: options)
         } else {
-            await broker.emit(event, data)
+            await broker.emit(event, data, options: options)
         }
         await broker.stop()
     }

@@ -1,6 +1,7 @@
 import Broker
 import Foundation
 import Testing
+import ZeroMQTransporter
 
 /// `quark call` and `quark emit` against a real node process.
 @Suite("quark call and emit", .timeLimit(.minutes(2)))
@@ -44,6 +45,33 @@ struct OneShotCommandTests {
         let badNATS = try await QuarkProcess.run(["call", "math.add", "--transporter", "nats://127.0.0.1:http"])
         #expect(badNATS.status == 2)
         #expect(badNATS.stderr.hasPrefix("quark: --transporter: \"nats://127.0.0.1:http\" is not a NATS server URL"), "stderr: \(badNATS.stderr)")
+    }
+
+    @Test("--meta gives the call and the event their ctx.meta; a meta that is not an object is exit 2")
+    func meta() async throws {
+        let seen = Recorder<JSON>()
+        let probe = ServiceSchema(
+            name: "probe", actions: [ActionSchema("meta") { ctx in .object(ctx.meta) }],
+            events: [EventSchema("probe.ping") { ctx in seen.record(.object(ctx.meta)) }])
+        var mesh = ZeroMQOptions(bind: "tcp://127.0.0.1:0")
+        mesh.logger.logLevel = .error
+        var configuration = BrokerConfiguration(nodeID: "probe-node", transporter: ZeroMQTransporter(options: mesh))
+        configuration.logger.logLevel = .error
+        let node = ServiceBroker(configuration)
+        try await node.createService(probe)
+        try await node.start()
+        let endpoint = try #require((configuration.transporter as? ZeroMQTransporter)?.advertisedEndpoint)
+        let user = #"{"user": {"id": 7, "email": "ada@example.com", "roles": ["customer"]}}"#
+        let call = try await QuarkProcess.run(["call", "probe.meta", "--meta", user, "--seeds", endpoint])
+        #expect(call.status == 0, "stderr: \(call.stderr)")
+        #expect(try JSONParser.parse(call.stdout)["user"]?["id"] == 7)
+        let emit = try await QuarkProcess.run(["emit", "probe.ping", "--meta", user, "--seeds", endpoint])
+        #expect(emit.status == 0, "stderr: \(emit.stderr)")
+        #expect(await seen.next().first?["user"]?["email"] == "ada@example.com")
+        let bad = try await QuarkProcess.run(["call", "probe.meta", "--meta", "[1]", "--seeds", endpoint])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.hasPrefix("quark: --meta: expected a JSON object"))
+        await node.stop()
     }
 
     @Test("emit reaches the cluster and exits 0")
