@@ -1,3 +1,4 @@
+import Foundation
 import Broker
 import Testing
 
@@ -52,6 +53,21 @@ struct ReadmeExampleTests {
     @Test("the embedding example runs with real time and returns 3")
     func embedding() async throws {
         #expect(try await runExample() == 3)
+    }
+
+    @Test("the README shows this file's example and middleware exactly as they are compiled here")
+    func readmeMatches() throws {
+        let here = URL(fileURLWithPath: #filePath)
+        let readme = try String(contentsOf: here.deletingLastPathComponent().appendingPathComponent("../../README.md").standardized, encoding: .utf8)
+        let source = try String(contentsOf: here, encoding: .utf8)
+        func between(_ text: String, _ start: String, _ end: String) -> String? {
+            guard let from = text.range(of: start), let to = text.range(of: end, range: from.upperBound..<text.endIndex) else { return nil }
+            return String(text[from.lowerBound..<to.upperBound])
+        }
+        let example = try #require(between(source, "struct AddParams", "    return sum\n}"))
+        #expect(readme.contains(example))
+        let middleware = try #require(between(source, "struct AuditMiddleware", "\n    }\n}"))
+        #expect(readme.contains(middleware))
     }
 
     @Test("a user middleware wraps local actions")
