@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -39,7 +40,10 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .target(name: "Services", dependencies: ["Broker"]),
+        .target(
+            name: "Services",
+            dependencies: ["Broker", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")]
+        ),
         .target(
             name: "NodeKit",
             dependencies: [
@@ -85,7 +89,10 @@ let package = Package(
         ),
         .testTarget(name: "IntegrationTests", dependencies: ["Broker", "BrokerTesting", "ZeroMQTransporter", "NATSTransporter", "Node"]),
         .testTarget(name: "NodeKitTests", dependencies: ["NodeKit", "Broker"]),
-        .testTarget(name: "ServicesTests", dependencies: ["Services", "Broker", "BrokerTesting"]),
+        .testTarget(
+            name: "ServicesTests",
+            dependencies: ["Services", "Broker", "BrokerTesting", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "TransporterTests",
             dependencies: [
