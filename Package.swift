@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -45,8 +46,10 @@ let package = Package(
             name: "Services",
             dependencies: [
                 "Broker",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
@@ -96,7 +99,10 @@ let package = Package(
         ),
         .testTarget(name: "IntegrationTests", dependencies: ["Broker", "BrokerTesting", "ZeroMQTransporter", "NATSTransporter", "Node"]),
         .testTarget(name: "NodeKitTests", dependencies: ["NodeKit", "Broker"]),
-        .testTarget(name: "ServicesTests", dependencies: ["Services", "Broker", "BrokerTesting"]),
+        .testTarget(
+            name: "ServicesTests",
+            dependencies: ["Services", "Broker", "BrokerTesting", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "TransporterTests",
             dependencies: [

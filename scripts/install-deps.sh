@@ -6,6 +6,7 @@ pkg-config --version >/dev/null 2>&1 || missing+=(pkg-config)
 pkg-config --exists libzmq 2>/dev/null || missing+=(libzmq3-dev)
 [[ -x /usr/sbin/nats-server || -x /usr/bin/nats-server ]] || command -v nats-server >/dev/null 2>&1 || missing+=(nats-server)
 pkg-config --exists libedit 2>/dev/null || missing+=(libedit-dev)
+pkg-config --exists sqlite3 2>/dev/null || missing+=(libsqlite3-dev)
 if ((${#missing[@]} == 0)); then exit 0; fi
 echo "installing: ${missing[*]}"
 sudo=""
