@@ -6,6 +6,7 @@ public enum ServiceCatalog {
         "greeter": GreeterService.make,
         "math": { _ in MathService.schema() },
         "benchsink": { _ in BenchSinkService.schema() },
+        "users": UsersService.make,
     ]
 
     /// The known names, sorted, for help and error messages.

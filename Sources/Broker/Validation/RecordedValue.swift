@@ -32,6 +32,12 @@ final class RecordedValue {
         self.enclosingTypes = enclosingTypes
     }
 
+    /// Whether the type asked for nothing at all (a struct without stored properties).
+    var isUntouched: Bool {
+        if case .untouched = shape { return true }
+        return false
+    }
+
     func settle(_ rule: InferredRule) {
         shape = .known(rule)
     }

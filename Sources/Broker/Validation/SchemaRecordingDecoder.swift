@@ -22,6 +22,7 @@ struct SchemaRecordingDecoder: Decoder {
             throw .invalidParamSchema(
                 field: error.field, "cannot infer the params of \(T.self): \(error.problem); pass 'params:' explicitly")
         }
+        if root.isUntouched { return [:] }  // a type with no fields takes an empty object
         switch root.rule.kind {
         case .object(let props): return props
         case .plain("object"): return [:]

@@ -30,14 +30,24 @@ public struct AuthTokenIssuer: Sendable {
     /// The signing key, for a service that generated it and must keep it (settings, a file).
     public let privateKeyPEM: String?
 
-    /// `privateKeyPEM` nil generates a key.
-    public init(privateKeyPEM: String?) async throws {
-        let key: ES256PrivateKey
+    /// Checks (or, for nil, generates) a signing key without making an issuer: its PEM and the
+    /// PEM of its public key.
+    public static func parse(privateKeyPEM: String?) throws(BrokerError) -> (privateKeyPEM: String, publicKeyPEM: String) {
+        let key = try signingKey(privateKeyPEM)
+        return (key.pemRepresentation, key.publicKey.pemRepresentation)
+    }
+
+    private static func signingKey(_ pem: String?) throws(BrokerError) -> ES256PrivateKey {
         do {
-            key = try privateKeyPEM.map { try ES256PrivateKey(pem: $0) } ?? ES256PrivateKey()
+            return try pem.map { try ES256PrivateKey(pem: $0) } ?? ES256PrivateKey()
         } catch {
             throw BrokerError.server("The token signing key is not a PEM P-256 (ES256) private key: \(error)")
         }
+    }
+
+    /// `privateKeyPEM` nil generates a key.
+    public init(privateKeyPEM: String?) async throws {
+        let key = try Self.signingKey(privateKeyPEM)
         keys = JWTKeyCollection()
         await keys.add(ecdsa: key)
         publicKeyPEM = key.publicKey.pemRepresentation

@@ -124,6 +124,13 @@ struct ParamSchemaInferenceTests {
         #expect(found == ["email email", "url site"])
     }
 
+    struct NoParams: Decodable {}
+
+    @Test func aTypeWithoutFieldsTakesAnEmptyObject() throws {
+        #expect(try ParamSchema(inferring: NoParams.self).json == [:])
+        #expect(try ParamSchema(inferring: NoParams.self).validate(["extra": 1]) == ["extra": 1])
+    }
+
     struct Paint: Decodable {
         let color: Color
     }
