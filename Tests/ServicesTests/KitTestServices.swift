@@ -42,12 +42,13 @@ enum KitTestServices {
             events: [EventSchema("probe.sent") { ctx in probes.record(ctx.params) }])
     }
 
-    /// `analytics`: keeps `order.created` events in a `seen` table and records each applied
+    /// `analytics`: keeps `order.created` events in a `seen` table (no unique key: only the kit
+    /// keeps a duplicate out) and records each applied
     /// event in `applied`; `count` answers the table's size.
     static func analytics(_ environment: ServiceEnvironment = .inMemory(), applied: Recorder<ReliableEvent>) -> ServiceSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
-            try db.execute(sql: "CREATE TABLE seen (eventID TEXT PRIMARY KEY, orderID INTEGER NOT NULL)")
+            try db.execute(sql: "CREATE TABLE seen (id INTEGER PRIMARY KEY, eventID TEXT NOT NULL, orderID INTEGER NOT NULL)")
         }
         let store = StoreService(name: "analytics", environment: environment, migrator: migrator)
         let database = store.database
