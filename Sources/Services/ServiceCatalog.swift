@@ -8,6 +8,7 @@ public enum ServiceCatalog {
         "benchsink": { _ in BenchSinkService.schema() },
         "users": UsersService.make,
         "categories": CategoriesService.make,
+        "products": ProductsService.make,
     ]
 
     /// The known names, sorted, for help and error messages.
