@@ -9,6 +9,7 @@ public enum ServiceCatalog {
         "users": UsersService.make,
         "categories": CategoriesService.make,
         "products": ProductsService.make,
+        "customers": CustomersService.make,
     ]
 
     /// The known names, sorted, for help and error messages.

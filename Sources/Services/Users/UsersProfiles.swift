@@ -17,6 +17,7 @@ struct UsersProfiles: Sendable {
                     if let name = input.name { row.name = name }
                     if let phone = input.phone { row.phone = phone }
                     try row.update(db)
+                    try db.enqueueEvent("user.updated", ["userID": .int(user.id), "email": .string(row.email), "name": .string(row.name)])
                     return row.profile
                 }
             },
