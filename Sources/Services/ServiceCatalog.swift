@@ -10,6 +10,7 @@ public enum ServiceCatalog {
         "categories": CategoriesService.make,
         "products": ProductsService.make,
         "customers": CustomersService.make,
+        "email": EmailService.make,
     ]
 
     /// The known names, sorted, for help and error messages.
