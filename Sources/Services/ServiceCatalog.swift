@@ -7,6 +7,7 @@ public enum ServiceCatalog {
         "math": { _ in MathService.schema() },
         "benchsink": { _ in BenchSinkService.schema() },
         "users": UsersService.make,
+        "inventory": InventoryService.make,
     ]
 
     /// The known names, sorted, for help and error messages.
