@@ -41,6 +41,16 @@ struct InventoryServiceTests {
         try await client.call("inventory.get", ["sku": .string(sku)])
     }
 
+    @Test("the catalog makes it; a TTL or sweep interval that is not a whole number of seconds is refused")
+    func settings() throws {
+        #expect(ServiceCatalog.names.contains("inventory"))
+        for bad: JSON in [["sweepInterval": 0], ["reservationTTL": "soon"]] {
+            let refused = #expect(throws: BrokerError.self) { try InventoryService.make(.inMemory(settings: bad)) }
+            #expect(refused?.message.contains("must be a whole number of seconds") == true, "\(bad)")
+        }
+        _ = try InventoryService.make(.inMemory(settings: ["sweepInterval": 1, "reservationTTL": 60]))
+    }
+
     @Test("bad params are 422 naming each field")
     func validation() async throws {
         try await Self.withInventory { client, _ in
