@@ -11,6 +11,7 @@ public enum ServiceCatalog {
         "products": ProductsService.make,
         "customers": CustomersService.make,
         "email": EmailService.make,
+        "inventory": InventoryService.make,
     ]
 
     /// The known names, sorted, for help and error messages.
