@@ -46,6 +46,17 @@ struct ProductsServiceTests {
         }
     }
 
+    @Test("with the real inventory service, stock set by staff shows on the product and in the list")
+    func realInventory() async throws {
+        try await withServices([try ProductsService.make(.inMemory()), try InventoryService.make(.inMemory())]) { client async throws in
+            _ = try await client.call("products.create", Self.shirt, options: Self.staff)
+            _ = try await client.call("inventory.adjust", ["sku": "TEE-M-BLUE", "delta": 7, "reason": "delivery"], options: Self.staff)
+            let product = try await client.call("products.get", ["idOrSlug": "classic-tee"])
+            #expect(product["variants"]?.arrayValue?.map { $0["stock"] } == [0, 7])
+            #expect(try await client.call("products.list")["rows"]?[0]?["inStock"] == true)
+        }
+    }
+
     @Test("customers may not write; bad fields are 422; a SKU belongs to one product; an unknown product is 404")
     func refusals() async throws {
         try await withServices([try ProductsService.make(.inMemory())]) { client async throws in
