@@ -12,6 +12,7 @@ public enum ServiceCatalog {
         "customers": CustomersService.make,
         "email": EmailService.make,
         "inventory": InventoryService.make,
+        "carts": CartsService.make,
     ]
 
     /// The known names, sorted, for help and error messages.

@@ -107,3 +107,23 @@ public struct ProductSummary: Codable, Sendable, Equatable {
         try container.encode(inStock, forKey: .inStock)
     }
 }
+
+/// What other services need of a SKU (`products.variants`): its product and its price now.
+public struct VariantInfo: Codable, Sendable, Equatable {
+    public var sku: String
+    public var productID: Int
+    public var name: String
+    public var options: [String: String]
+    public var price: Money
+
+    init(_ row: Row) throws {
+        sku = row["sku"]
+        productID = row["id"]
+        name = row["name"]
+        var options: [String: String] = [:]
+        options["size"] = row["size"]
+        options["colour"] = row["colour"]
+        self.options = options
+        price = try Money(row["price"], row["currency"])
+    }
+}

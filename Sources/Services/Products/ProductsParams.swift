@@ -44,6 +44,11 @@ enum ProductsParams {
         ]
     }
 
+    struct SKUs: ActionParams {
+        let skus: [String]
+        static let rules = ["skus": "min:1|max:200", "skus[]": "min:1|max:64"]
+    }
+
     struct ID: ActionParams {
         let id: Int
         static let rules = ["id": "positive"]

@@ -35,6 +35,19 @@ struct ProductsReads: Sendable {
             ActionSchema("list", rest: "GET /products") { (ctx: Context, input: ProductsParams.List) -> Page<ProductSummary> in
                 try await list(input, ctx)
             },
+            ActionSchema("variants", visibility: .public) { (ctx: Context, input: ProductsParams.SKUs) -> [VariantInfo] in
+                try await database.read { db in
+                    try Row.fetchAll(
+                        db,
+                        sql: """
+                            SELECT v.sku, v.price, v.size, v.colour, p.id, p.name, p.currency FROM variant v
+                            JOIN product p ON p.id = v.productId
+                            WHERE p.deletedAt IS NULL AND v.sku IN (\(databaseQuestionMarks(count: input.skus.count)))
+                            """,
+                        arguments: StatementArguments(input.skus)
+                    ).map(VariantInfo.init)
+                }
+            },
             ActionSchema("get", rest: "GET /products/:idOrSlug") { (ctx: Context, input: ProductsParams.Lookup) -> Product in
                 let (row, variants) = try await database.read { db in try Self.find(input.idOrSlug, db) }
                 return try Product(row, variants: variants, stock: await ProductsService.stock(of: variants.map(\.sku), ctx))
