@@ -13,6 +13,7 @@ public enum ServiceCatalog {
         "email": EmailService.make,
         "inventory": InventoryService.make,
         "carts": CartsService.make,
+        "shipping": ShippingService.make,
     ]
 
     /// The known names, sorted, for help and error messages.
