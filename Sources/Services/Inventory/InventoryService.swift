@@ -14,19 +14,9 @@ public enum InventoryService {
         let time = InventoryTime(clock: environment.clock)
         let reservations = InventoryReservations(database: store.database, time: time, defaultTTL: ttl)
         let sweep = InventorySweep(reservations: reservations, interval: .seconds(interval), logger: environment.logger)
-        var schema = store.schema(
-            outbox: true, actions: InventoryStock(database: store.database, time: time).actions + reservations.actions)
-        let kitStarted = schema.started
-        let kitStopped = schema.stopped
-        schema.started = { broker in
-            try await kitStarted?(broker)
-            sweep.start()
-        }
-        schema.stopped = { broker in
-            await sweep.stop()
-            try await kitStopped?(broker)
-        }
-        return schema
+        return store.schema(
+            outbox: true, actions: InventoryStock(database: store.database, time: time).actions + reservations.actions,
+            tasks: [{ _ in await sweep.run() }])
     }
 
     /// A whole number of seconds, at least 1.

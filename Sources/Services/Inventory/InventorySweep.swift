@@ -1,29 +1,15 @@
 import Broker
 import Logging
 
-/// Expires reservations past their time, every `interval` on the service's clock: started in
-/// the service's `started`, cancelled and awaited in its `stopped`.
+/// Expires reservations past their time, every `interval` on the service's clock: one of the
+/// service's background tasks, run while the service runs.
 struct InventorySweep: Sendable {
     let reservations: InventoryReservations
     let interval: Duration
     let logger: Logger
-    private let loops = BackgroundLoops()
 
-    init(reservations: InventoryReservations, interval: Duration, logger: Logger) {
-        self.reservations = reservations
-        self.interval = interval
-        self.logger = logger
-    }
-
-    func start() {
-        loops.start([run])
-    }
-
-    func stop() async {
-        await loops.stop()
-    }
-
-    private func run() async {
+    /// Sweeps until its task is cancelled.
+    func run() async {
         let clock = reservations.time.clock
         while !Task.isCancelled {
             do {

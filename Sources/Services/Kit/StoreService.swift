@@ -39,11 +39,15 @@ public struct StoreService: Sendable {
         self.timing = timing
     }
 
+    /// A service's own long-running work (a sweep, a delivery loop): run after the database is
+    /// open, cancelled and awaited before it closes. It should return when its task is cancelled.
+    public typealias BackgroundTask = @Sendable (ServiceBroker) async -> Void
+
     /// The service: `actions` plus `<name>.outbox` when `outbox` is on, `events` plus one
-    /// subscription per event of each reliable subscription.
+    /// subscription per event of each reliable subscription, and `tasks` running while it runs.
     public func schema(
         settings: JSON = [:], dependencies: [String] = [], outbox: Bool = false, actions: [ActionSchema] = [],
-        events: [EventSchema] = [], subscriptions: [ReliableSubscription] = []
+        events: [EventSchema] = [], subscriptions: [ReliableSubscription] = [], tasks: [BackgroundTask] = []
     ) -> ServiceSchema {
         let consumers = subscriptions.map { SourceConsumer($0, database: database, logger: environment.logger) }
         let pushed = consumers.flatMap { consumer in
@@ -58,7 +62,7 @@ public struct StoreService: Sendable {
             events: events + pushed,
             started: { [self] broker in
                 try database.open()
-                loops.start(self.loops(broker: broker, outbox: outbox, consumers: consumers))
+                loops.start(self.loops(broker: broker, outbox: outbox, consumers: consumers) + tasks.map { task in { await task(broker) } })
             },
             stopped: { [database] _ in
                 await loops.stop()
