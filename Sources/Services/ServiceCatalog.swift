@@ -14,6 +14,7 @@ public enum ServiceCatalog {
         "inventory": InventoryService.make,
         "carts": CartsService.make,
         "shipping": ShippingService.make,
+        "notifications": NotificationsService.make,
     ]
 
     /// The known names, sorted, for help and error messages.

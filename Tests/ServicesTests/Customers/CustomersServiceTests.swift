@@ -7,27 +7,16 @@ import Testing
 struct CustomersServiceTests {
     static let staff = CallOptions(meta: ["user": StoreUser(id: 99, email: "staff@example.com", roles: [.staff]).json])
 
-    /// The customers' records follow the users' events through the outbox relay, which runs on
-    /// real time after each commit: wait (bounded, 5 s) until `condition` holds. (A note on the
-    /// house rule: this is tier 1, but the relay is woken by commits, not by the manual clock.)
-    static func eventually(_ condition: () async throws -> Bool) async throws -> Bool {
-        for _ in 0..<500 {
-            if try await condition() { return true }
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        return false
-    }
-
     @Test("users registered and renamed appear to staff, searchable; customers cannot look")
     func followsUsers() async throws {
         let users = try UsersService.make(.inMemory(settings: ["bcryptCost": 4]))
         try await withServices([users, try CustomersService.make(.inMemory())]) { client async throws in
             let ada = try await client.call("users.register", ["email": "ada@example.com", "password": "correct horse", "name": "Ada"])
             _ = try await client.call("users.register", ["email": "bob@example.com", "password": "correct horse", "name": "Bob"])
-            #expect(try await Self.eventually { try await client.call("customers.list", [:], options: Self.staff)["total"] == 2 })
+            #expect(try await eventually { try await client.call("customers.list", [:], options: Self.staff)["total"] == 2 })
             let asAda = CallOptions(meta: ["user": ["id": ada["id"] ?? .null, "email": "ada@example.com", "roles": ["customer"]]])
             _ = try await client.call("users.updateMe", ["name": "Ada Lovelace"], options: asAda)
-            #expect(try await Self.eventually {
+            #expect(try await eventually {
                 try await client.call("customers.get", ["id": ada["id"] ?? .null], options: Self.staff)["name"] == "Ada Lovelace"
             })
             let found = try await client.call("customers.list", ["q": "lovelace"], options: Self.staff)
@@ -55,7 +44,7 @@ struct CustomersServiceTests {
         try await late.createService(try CustomersService.make(.inMemory()))
         try await late.start()
         try await cluster["client"].waitForServices(["customers"])
-        #expect(try await Self.eventually { try await cluster["client"].call("customers.list", [:], options: Self.staff)["total"] == 3 })
+        #expect(try await eventually { try await cluster["client"].call("customers.list", [:], options: Self.staff)["total"] == 3 })
         await late.stop()
         await cluster.stop()
     }
