@@ -7,6 +7,7 @@ public enum ServiceCatalog {
         "math": { _ in MathService.schema() },
         "benchsink": { _ in BenchSinkService.schema() },
         "users": UsersService.make,
+        "payments": { PaymentsService.make($0) },
     ]
 
     /// The known names, sorted, for help and error messages.

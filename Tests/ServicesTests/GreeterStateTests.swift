@@ -66,7 +66,7 @@ struct ServiceCatalogTests {
     @Test("an unknown name or a failing factory is an error naming the service")
     func errors() {
         let unknown = #expect(throws: BrokerError.self) { try ServiceCatalog.schemas(["nope"]) { _ in .inMemory() } }
-        #expect(unknown?.message == "unknown service 'nope' (known: benchsink, greeter, math, users)")
+        #expect(unknown?.message == "unknown service 'nope' (known: benchsink, greeter, math, payments, users)")
         let refused = #expect(throws: BrokerError.self) {
             try ServiceCatalog.schemas(["greeter"]) { _ in .inMemory(settings: ["greeting": "Hello"]) }
         }
