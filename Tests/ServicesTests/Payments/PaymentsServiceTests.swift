@@ -146,6 +146,28 @@ struct PaymentsServiceTests {
         }
     }
 
+    @Test("an amount is a positive number of minor units in an ISO 4217 currency; a refund in another currency is 422")
+    func amounts() async throws {
+        try await withServices([Self.payments()]) { client async throws in
+            for (amount, field) in [(["amount": 0, "currency": "EUR"], "amount.amount"), (["amount": 1.5, "currency": "EUR"], "amount.amount"),
+                                    (["amount": 100, "currency": "euro"], "amount.currency")] as [(JSON, String)] {
+                var params = Self.authorization("a")
+                params["amount"] = amount
+                let invalid = await #expect(throws: BrokerError.self) { try await client.call("payments.authorize", params) }
+                #expect(invalid?.status == 422)
+                #expect(invalid?.data?[0]?["field"]?.stringValue == field, "\(amount)")
+            }
+            _ = try await client.call("payments.authorize", Self.authorization("a"))
+            _ = try await client.call("payments.capture", ["key": "a"])
+            let mismatch = await #expect(throws: BrokerError.self) {
+                try await client.call("payments.refund", ["key": "a", "amount": ["amount": 100, "currency": "USD"]], options: Self.staff)
+            }
+            #expect(mismatch?.status == 422)
+            #expect(mismatch?.type == "CURRENCY_MISMATCH")
+            #expect(try await client.call("payments.get", ["key": "a"])["status"] == "CAPTURED")
+        }
+    }
+
     @Test("another service may refund without a staff user")
     func internalRefund() async throws {
         let ops = ServiceSchema(name: "ops", actions: [
