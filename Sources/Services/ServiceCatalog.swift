@@ -15,6 +15,7 @@ public enum ServiceCatalog {
         "carts": CartsService.make,
         "shipping": ShippingService.make,
         "notifications": NotificationsService.make,
+        "payments": { PaymentsService.make($0) },
     ]
 
     /// The known names, sorted, for help and error messages.
