@@ -16,6 +16,7 @@ public enum ServiceCatalog {
         "shipping": ShippingService.make,
         "notifications": NotificationsService.make,
         "payments": { PaymentsService.make($0) },
+        "orders": OrdersService.make,
     ]
 
     /// The known names, sorted, for help and error messages.

@@ -66,7 +66,7 @@ struct ServiceCatalogTests {
     @Test("an unknown name or a failing factory is an error naming the service")
     func errors() {
         let unknown = #expect(throws: BrokerError.self) { try ServiceCatalog.schemas(["nope"]) { _ in .inMemory() } }
-        #expect(unknown?.message == "unknown service 'nope' (known: benchsink, carts, categories, customers, email, greeter, inventory, math, notifications, payments, products, shipping, users)")
+        #expect(unknown?.message == "unknown service 'nope' (known: benchsink, carts, categories, customers, email, greeter, inventory, math, notifications, orders, payments, products, shipping, users)")
         let refused = #expect(throws: BrokerError.self) {
             try ServiceCatalog.schemas(["greeter"]) { _ in .inMemory(settings: ["greeting": "Hello"]) }
         }

@@ -38,6 +38,11 @@ public enum CartsService {
                 try await carts.set(input.sku, quantity: input.quantity ?? 1, in: id, ctx)
                 return try await carts.answer(id, ctx)
             },
+            ActionSchema("clear", visibility: .public) { (ctx: Context, input: Which) -> Cart in
+                let id = try await carts.cartID(ctx, given: input.cartId, create: false)
+                try await carts.clear(id)
+                return try await carts.answer(id, ctx)
+            },
             ActionSchema("removeItem", rest: "DELETE /cart/items/:sku") { (ctx: Context, input: Item) -> Cart in
                 let id = try await carts.cartID(ctx, given: input.cartId, create: false)
                 try await carts.remove(input.sku, from: id)
@@ -96,6 +101,11 @@ struct CartLines: Sendable {
                 arguments: [cart, sku, quantity])
             try db.execute(sql: "UPDATE cart SET updatedAt = ? WHERE id = ?", arguments: [Self.now(), cart])
         }
+    }
+
+    /// Empties the cart (after a checkout).
+    func clear(_ cart: String) async throws {
+        try await database.write { db in try db.execute(sql: "DELETE FROM cartLine WHERE cartId = ?", arguments: [cart]) }
     }
 
     func remove(_ sku: String, from cart: String) async throws {
