@@ -98,7 +98,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "IntegrationTests", dependencies: ["Broker", "BrokerTesting", "ZeroMQTransporter", "NATSTransporter", "Node"]),
-        .testTarget(name: "NodeKitTests", dependencies: ["NodeKit", "Broker"]),
+        .testTarget(name: "NodeKitTests", dependencies: ["NodeKit", "Broker", "Services"]),
         .testTarget(
             name: "ServicesTests",
             dependencies: ["Services", "Broker", "BrokerTesting", .product(name: "GRDB", package: "GRDB.swift")]

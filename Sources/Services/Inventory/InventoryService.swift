@@ -13,10 +13,14 @@ public enum InventoryService {
         let store = StoreService(name: "inventory", environment: environment, migrator: InventoryDatabase.migrator)
         let time = InventoryTime(clock: environment.clock)
         let reservations = InventoryReservations(database: store.database, time: time, defaultTTL: ttl)
-        let sweep = InventorySweep(reservations: reservations, interval: .seconds(interval), logger: environment.logger)
+        let logger = environment.logger
+        let sweep = StoreService.every(.seconds(interval), "the reservation sweep", logger: logger) { _ in
+            let expired = try await reservations.expire()
+            if expired > 0 { logger.debug("reservations expired", metadata: ["reservation.count": "\(expired)"]) }
+        }
         return store.schema(
             outbox: true, actions: InventoryStock(database: store.database, time: time).actions + reservations.actions,
-            tasks: [{ _ in await sweep.run() }])
+            tasks: [sweep])
     }
 
     /// A whole number of seconds, at least 1.

@@ -1,31 +1,15 @@
 import Broker
 import GRDB
-import Logging
 
-/// Sends the queued emails through the `email` service, every `interval`: a delivery that
-/// fails is tried again after `interval` × its attempts, up to `maxAttempts`, then marked
+/// Sends the queued emails through the `email` service (a pass every `interval`): a delivery
+/// that fails is tried again after `interval` × its attempts, up to `maxAttempts`, then marked
 /// FAILED; every attempt is in the delivery log. The email's key is the notification, so a
 /// send the email service took but whose answer was lost is not sent twice.
 struct NotificationDeliveries: Sendable {
     let database: StoreDatabase
     let interval: Duration
     let maxAttempts: Int
-    let logger: Logger
 
-    /// Delivers until its task is cancelled.
-    func run(_ broker: ServiceBroker) async {
-        while !Task.isCancelled {
-            do {
-                try await deliverDue(broker)
-                try await broker.clock.sleep(for: interval)
-            } catch is CancellationError {
-                return
-            } catch {
-                logger.error("the delivery pass failed", metadata: ["error": "\(error)"])
-                try? await broker.clock.sleep(for: interval)
-            }
-        }
-    }
 
     func deliverDue(_ broker: ServiceBroker) async throws {
         let now = Double(broker.clock.now.components.seconds)

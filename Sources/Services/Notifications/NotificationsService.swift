@@ -15,9 +15,9 @@ public enum NotificationsService {
     public static func make(_ environment: ServiceEnvironment) throws -> ServiceSchema {
         let store = StoreService(name: "notifications", environment: environment, migrator: NotificationsDatabase.migrator)
         let database = store.database
+        let interval = Duration.seconds(environment.settings["deliveryInterval"]?.intValue ?? 2)
         let deliveries = NotificationDeliveries(
-            database: database, interval: .seconds(environment.settings["deliveryInterval"]?.intValue ?? 2),
-            maxAttempts: environment.settings["maxAttempts"]?.intValue ?? 5, logger: environment.logger)
+            database: database, interval: interval, maxAttempts: environment.settings["maxAttempts"]?.intValue ?? 5)
         return store.schema(
             actions: [
                 ActionSchema("list", rest: "GET /notifications") { (ctx: Context, input: Feed) -> Page<FeedItem> in
@@ -39,7 +39,7 @@ public enum NotificationsService {
                 },
             ],
             subscriptions: NotificationRules.subscriptions,
-            tasks: [{ broker in await deliveries.run(broker) }])
+            tasks: [StoreService.every(interval, "the delivery pass", logger: environment.logger, deliveries.deliverDue)])
     }
 }
 

@@ -10,19 +10,7 @@ import Logging
 struct OrdersRecovery: Sendable {
     let database: StoreDatabase
     let active: ActiveSagas
-    let interval: Duration
     let logger: Logger
-
-    func run(_ broker: ServiceBroker) async {
-        while !Task.isCancelled {
-            do {
-                try await pass(broker)
-            } catch {
-                logger.warning("order recovery pass failed", metadata: ["error": "\(error)"])
-            }
-            do { try await broker.clock.sleep(for: interval) } catch { return }
-        }
-    }
 
     func pass(_ broker: ServiceBroker) async throws {
         let open = try await database.read { db in try OrderRow.filter(Column("saga") != SagaStep.done.rawValue).fetchAll(db) }

@@ -12,9 +12,8 @@ public enum OrdersService {
         let active = ActiveSagas()
         let checkout = Checkout(
             database: database, unpaidTimeout: .seconds(environment.settings["unpaidTimeout"]?.intValue ?? 900), active: active)
-        let recovery = OrdersRecovery(
-            database: database, active: active, interval: .seconds(environment.settings["recoveryInterval"]?.intValue ?? 5),
-            logger: environment.logger)
+        let recovery = OrdersRecovery(database: database, active: active, logger: environment.logger)
+        let interval = Duration.seconds(environment.settings["recoveryInterval"]?.intValue ?? 5)
         let orders = OrdersActions(database: database, active: active)
         return store.schema(
             outbox: true,
@@ -31,6 +30,6 @@ public enum OrdersService {
                     try db.move(&row, to: .delivered, saga: row.saga)
                 },
             ],
-            tasks: [{ broker in await recovery.run(broker) }])
+            tasks: [StoreService.every(interval, "order recovery", logger: environment.logger, recovery.pass)])
     }
 }

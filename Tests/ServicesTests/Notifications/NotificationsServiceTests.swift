@@ -31,7 +31,8 @@ struct NotificationsServiceTests {
     static func cluster(withEmail: Bool, settings: JSON = [:]) async throws -> TestCluster {
         var shop = [Self.producer("orders"), Self.producer("payments"), try NotificationsService.make(.inMemory(settings: settings))]
         if withEmail { shop.append(try EmailService.make(.inMemory())) }
-        let cluster = try await TestCluster(["shop": shop, "client": []])
+        // The tests move the manual clock on: heartbeats must not time out meanwhile.
+        let cluster = try await TestCluster(["shop": shop, "client": []]) { $0.heartbeat.timeout = .seconds(3600); $0.heartbeat.forgetAfter = .seconds(7200) }
         try await cluster.start()
         return cluster
     }
