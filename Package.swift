@@ -97,7 +97,8 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "IntegrationTests", dependencies: ["Broker", "BrokerTesting", "ZeroMQTransporter", "NATSTransporter", "Node"]),
+        .testTarget(
+            name: "IntegrationTests", dependencies: ["Broker", "BrokerTesting", "ZeroMQTransporter", "NATSTransporter", "Node", "Services"]),
         .testTarget(name: "NodeKitTests", dependencies: ["NodeKit", "Broker", "Services"]),
         .testTarget(
             name: "ServicesTests",

@@ -38,7 +38,7 @@ struct QuarkCommand: AsyncParsableCommand {
               quark bench local --json        measure local calls through the full middleware chain
             """,
         version: quarkVersionString,
-        subcommands: [NodeCommand.self, UpCommand.self, CallCommand.self, EmitCommand.self, ReplCLI.self, DemoCommand.self, BenchCommand.self]
+        subcommands: [NodeCommand.self, UpCommand.self, CallCommand.self, EmitCommand.self, ReplCLI.self, SeedCommand.self, DemoCommand.self, BenchCommand.self]
     )
 }
 

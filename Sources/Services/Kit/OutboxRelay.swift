@@ -19,6 +19,8 @@ struct OutboxRelay: Sendable {
             let held: Bool
             do {
                 held = try await pass()
+            } catch is CancellationError {
+                return  // the service is stopping
             } catch {
                 logger.error("outbox relay failed", metadata: ["database": "\(database.displayName)", "error": "\(error)"])
                 held = true

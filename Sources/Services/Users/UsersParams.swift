@@ -9,6 +9,14 @@ enum UsersParams {
         static let rules = ["email": "email|max:254", "password": "min:8|max:72", "name": "trim|min:1|max:100"]
     }
 
+    struct NewUser: ActionParams {
+        let email: String
+        let password: String
+        let name: String
+        let roles: [StoreRole]
+        static let rules = Registration.rules.merging(["roles": "min:1"]) { $1 }
+    }
+
     struct Credentials: ActionParams {
         let email: String
         let password: String

@@ -42,7 +42,7 @@ struct UsersAccounts: Sendable {
     var actions: [ActionSchema] {
         [
             ActionSchema("register", rest: "POST /auth/register") { (ctx: Context, input: UsersParams.Registration) -> UserProfile in
-                try await register(input)
+                try await register(input, roles: [.customer])
             },
             ActionSchema("login", rest: "POST /auth/login") { (ctx: Context, input: UsersParams.Credentials) -> JSON in
                 try await login(input)
@@ -53,10 +53,14 @@ struct UsersAccounts: Sendable {
             ActionSchema("verifyToken", visibility: .public) { (ctx: Context, input: UsersParams.Token) -> StoreUser in
                 try await verify(input.token)
             },
+            // Only services on the same node (the seeding tool) may make staff and admins.
+            ActionSchema("createUser", visibility: .protected) { (ctx: Context, input: UsersParams.NewUser) -> UserProfile in
+                try await register(UsersParams.Registration(email: input.email, password: input.password, name: input.name), roles: input.roles)
+            },
         ]
     }
 
-    private func register(_ input: UsersParams.Registration) async throws -> UserProfile {
+    private func register(_ input: UsersParams.Registration, roles: [StoreRole]) async throws -> UserProfile {
         let hash = try await hasher.hash(input.password)
         let email = input.email.lowercased()
         return try await database.write { db in
@@ -64,7 +68,7 @@ struct UsersAccounts: Sendable {
                 throw BrokerError.conflict("An account with this email exists.", type: "EMAIL_TAKEN")
             }
             var row = UserRow(
-                email: email, name: input.name, passwordHash: hash, roles: StoreRole.customer.rawValue,
+                email: email, name: input.name, passwordHash: hash, roles: roles.map(\.rawValue).joined(separator: ","),
                 createdAt: ISO8601DateFormatter().string(from: Date()))
             try row.insert(db)
             try db.enqueueEvent("user.registered", ["userID": .int(row.profile.id), "email": .string(email), "name": .string(input.name)])
