@@ -38,6 +38,24 @@ struct UsersServiceTests {
         }
     }
 
+    @Test("createUser makes staff and admins for services on the same node only")
+    func createUser() async throws {
+        try await withServices([Self.users()]) { client async throws in
+            let remote = await #expect(throws: BrokerError.self) {
+                try await client.call("users.createUser", ["email": "root@example.com", "password": "correct horse", "name": "Root", "roles": ["admin"]])
+            }
+            #expect(remote?.code == .serviceNotFound)
+        }
+        let broker = ServiceBroker(BrokerConfiguration(nodeID: "solo"))
+        try await broker.createService(Self.users())
+        try await broker.start()
+        let admin = try await broker.call("users.createUser", ["email": "root@example.com", "password": "correct horse", "name": "Root", "roles": ["admin"]])
+        #expect(admin["roles"] == ["admin"])
+        let login = try await broker.call("users.login", ["email": "root@example.com", "password": "correct horse"])
+        #expect(login["user"]?["roles"] == ["admin"])
+        await broker.stop()
+    }
+
     @Test("login gives a token the service verifies; a wrong password and an unknown email get the same 401")
     func login() async throws {
         try await withServices([Self.users()]) { client async throws in
