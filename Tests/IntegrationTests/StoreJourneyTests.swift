@@ -1,0 +1,77 @@
+import Broker
+import Foundation
+import Services
+import Testing
+
+/// The store across real node processes: `quark up` on the nodes.yml layout (ephemeral ports,
+/// a temporary data directory, ZeroMQ) seeds the demo store, and the test process, joined to
+/// the mesh, is a customer and the staff.
+@Suite("The store across node processes", .serialized, .timeLimit(.minutes(3)))
+struct StoreJourneyTests {
+    /// The store's nodes.yml in `directory`; returns its path and the first node's endpoint.
+    static func layout(_ directory: String) throws -> (config: String, seed: String) {
+        let config = "\(directory)/nodes.yml"
+        let first = freePort()
+        try """
+            heartbeat: {interval: 500ms, timeout: 3s}
+            logLevel: warning
+            nodes:
+              - {id: identity, port: \(first), services: [users, customers]}
+              - {id: catalog, port: \(freePort()), services: [products, categories, inventory]}
+              - {id: commerce, port: \(freePort()), services: [carts, orders, payments]}
+              - {id: fulfilment, port: \(freePort()), services: [shipping]}
+              - {id: engagement, port: \(freePort()), services: [notifications, email]}
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+        return (config, "tcp://127.0.0.1:\(first)")
+    }
+
+    @Test("register, browse, cart, checkout (paid), a declined card (stock back), ship, track, the feed")
+    func journey() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("quark-store-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let (config, seed) = try Self.layout(directory)
+        let up = try UpProcess(["--config", config, "--data", "\(directory)/data"])
+        try await up.waitForLines(timeout: .seconds(120)) { $0.hasPrefix("quark up: all 5 nodes ready") }
+        #expect(up.lines.contains { $0.hasPrefix("[up] admin login: admin@quark.store / ") })
+        let client = try await meshCaller(bind: "tcp://127.0.0.1:0", seed: seed, waitingFor: ["identity", "catalog", "commerce", "fulfilment", "engagement"])
+        try await client.waitForServices(["users", "products", "carts", "orders", "payments", "shipping", "notifications"], timeout: .seconds(20))
+
+        let ada = try await client.call("users.register", ["email": "ada@example.com", "password": "correct horse", "name": "Ada"])
+        let asAda = CallOptions(meta: ["user": ["id": ada["id"] ?? .null, "email": "ada@example.com", "roles": ["customer"]]])
+        let staff = CallOptions(meta: ["user": StoreUser(id: 1, email: "admin@quark.store", roles: [.admin]).json])
+        #expect(try await client.call("products.list")["total"] == 200)
+        let hot = StoreSeed.hotSKU
+        _ = try await client.call("carts.addItem", ["sku": .string(hot), "quantity": 2], options: asAda)
+        let checkout: (String, String) -> JSON = { key, card in
+            [
+                "shippingAddress": ["name": "Ada", "line1": "1 Main St", "city": "Berlin", "postalCode": "10115", "country": "DE"],
+                "shippingOption": "standard", "idempotencyKey": .string(key),
+                "payment": ["cardNumber": .string(card), "expMonth": 12, "expYear": 2099, "cvc": "123"],
+            ]
+        }
+        let paid = try await client.call("orders.checkout", checkout("first", "4242424242424242"), options: asAda)
+        #expect(paid["status"] == "PAID")
+        #expect(try await client.call("inventory.get", ["sku": .string(hot)])["available"] == 18)
+
+        _ = try await client.call("carts.addItem", ["sku": .string(hot), "quantity": 3], options: asAda)
+        let declined = await #expect(throws: BrokerError.self) {
+            try await client.call("orders.checkout", checkout("second", "4000000000000002"), options: asAda)
+        }
+        #expect(declined?.status == 402)
+        #expect(try await client.call("inventory.get", ["sku": .string(hot)]) == ["sku": .string(hot), "onHand": 18, "reserved": 0, "available": 18])
+
+        let shipped = try await client.call("orders.ship", ["id": paid["id"] ?? .null], options: staff)
+        let tracking = try #require(shipped["shipment"]?["trackingNumber"])
+        #expect(try await client.call("shipping.track", ["trackingNumber": tracking])["status"] == "LABEL_CREATED")
+        let titles: () async throws -> [String] = {
+            try await client.call("notifications.list", [:], options: asAda)["rows"]?.arrayValue?.compactMap { $0["title"]?.stringValue } ?? []
+        }
+        let deadline = ContinuousClock.now + .seconds(20)
+        while try await !titles().contains("Your order has shipped"), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(200)) }
+        #expect(try await titles().contains("Your order has shipped"))
+        #expect(try await titles().contains("Payment failed"))
+        await client.stop()
+        #expect(await up.stop(signal: SIGTERM) == 0, "stderr: \(up.stderr)")
+    }
+}
