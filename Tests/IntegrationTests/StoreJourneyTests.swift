@@ -74,4 +74,42 @@ struct StoreJourneyTests {
         await client.stop()
         #expect(await up.stop(signal: SIGTERM) == 0, "stderr: \(up.stderr)")
     }
+
+    @Test("a flash sale: 200 concurrent checkouts for the hot SKU's 20 units end with exactly 20 paid orders, 180 OUT_OF_STOCK and stock 0")
+    func flashSale() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("quark-sale-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let (config, seed) = try Self.layout(directory)
+        let up = try UpProcess(["--config", config, "--data", "\(directory)/data"])
+        try await up.waitForLines(timeout: .seconds(120)) { $0.hasPrefix("quark up: all 5 nodes ready") }
+        let client = try await meshCaller(bind: "tcp://127.0.0.1:0", seed: seed, waitingFor: ["catalog", "commerce", "fulfilment"])
+        try await client.waitForServices(["carts", "orders", "payments", "inventory", "shipping"], timeout: .seconds(20))
+        let hot = JSON.string(StoreSeed.hotSKU)
+        let buyers = (1000..<1200).map { CallOptions(meta: ["user": StoreUser(id: $0, email: "buyer\($0)@example.com", roles: [.customer]).json]) }
+        for buyer in buyers { _ = try await client.call("carts.addItem", ["sku": hot], options: buyer) }
+        let outcomes = await withTaskGroup(of: String.self) { group in
+            for buyer in buyers {
+                group.addTask {
+                    let order: JSON = [
+                        "shippingAddress": ["line1": "1 Main St", "city": "Berlin", "postalCode": "10115", "country": "DE"],
+                        "shippingOption": "standard", "idempotencyKey": "sale",
+                        "payment": ["cardNumber": "4242424242424242", "expMonth": 12, "expYear": 2099, "cvc": "123"],
+                    ]
+                    do {
+                        return try await client.call("orders.checkout", order, options: buyer)["status"]?.stringValue ?? "?"
+                    } catch let error as BrokerError {
+                        return error.type ?? error.code.name
+                    } catch {
+                        return "\(error)"
+                    }
+                }
+            }
+            return await group.reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
+        }
+        #expect(outcomes == ["PAID": 20, "OUT_OF_STOCK": 180])
+        #expect(try await client.call("inventory.get", ["sku": hot]) == ["sku": hot, "onHand": 0, "reserved": 0, "available": 0])
+        await client.stop()
+        #expect(await up.stop(signal: SIGTERM) == 0, "stderr: \(up.stderr)")
+    }
 }
