@@ -112,4 +112,58 @@ struct StoreJourneyTests {
         await client.stop()
         #expect(await up.stop(signal: SIGTERM) == 0, "stderr: \(up.stderr)")
     }
+
+    @Test("kill -9 of the orders node during 50 checkouts: after its restart every order ends paid or failed, no stock stays reserved")
+    func crashDuringCheckouts() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("quark-crash-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let (config, seed) = try Self.layout(directory)
+        let up = try UpProcess(["--config", config, "--data", "\(directory)/data"])
+        try await up.waitForLines(timeout: .seconds(120)) { $0.hasPrefix("quark up: all 5 nodes ready") }
+        let client = try await meshCaller(bind: "tcp://127.0.0.1:0", seed: seed, waitingFor: ["catalog", "commerce", "fulfilment"])
+        try await client.waitForServices(["carts", "orders", "payments", "inventory", "shipping"], timeout: .seconds(20))
+        let hot = JSON.string(StoreSeed.hotSKU)
+        let buyers = (2000..<2050).map { CallOptions(meta: ["user": StoreUser(id: $0, email: "b\($0)@example.com", roles: [.customer]).json]) }
+        for buyer in buyers { _ = try await client.call("carts.addItem", ["sku": hot], options: buyer) }
+        let staff = CallOptions(meta: ["user": StoreUser(id: 1, email: "admin@quark.store", roles: [.admin]).json])
+        _ = try await client.call("inventory.adjust", ["sku": hot, "delta": 100, "reason": "restock"], options: staff)  // 120: enough for all
+        let commerce = try #require(up.childPIDs["commerce"])
+        let checkouts = Task {
+            await withTaskGroup(of: Void.self) { group in
+                for buyer in buyers {
+                    group.addTask {
+                        let order: JSON = [
+                            "shippingAddress": ["line1": "1 Main St", "city": "Berlin", "postalCode": "10115", "country": "DE"],
+                            "shippingOption": "standard", "idempotencyKey": "crash",
+                            "payment": ["cardNumber": "4242424242424242", "expMonth": 12, "expYear": 2099, "cvc": "123"],
+                        ]
+                        _ = try? await client.call("orders.checkout", order, options: buyer)
+                    }
+                }
+            }
+        }
+        // Kill the orders node as soon as the first reservations are taken: checkouts are in flight.
+        let started = ContinuousClock.now + .seconds(20)
+        while try await client.call("inventory.get", ["sku": hot])["available"]?.intValue ?? 0 > 117, ContinuousClock.now < started {
+            try await Task.sleep(for: .milliseconds(2))
+        }
+        kill(commerce, SIGKILL)
+        await checkouts.value
+        try await up.waitForLines(2, timeout: .seconds(60)) { $0.hasPrefix("[commerce] ready") }
+        try await client.waitForServices(["orders"], timeout: .seconds(20))
+        // Recovery runs at start and every 5 s: wait (bounded) until no stock is reserved.
+        let deadline = ContinuousClock.now + .seconds(40)
+        while try await client.call("inventory.get", ["sku": hot])["reserved"] != 0, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(250))
+        }
+        let stock = try await client.call("inventory.get", ["sku": hot])
+        #expect(stock["reserved"] == 0)
+        let orders = try await client.call("orders.listAll", ["pageSize": 100], options: staff)["rows"]?.arrayValue ?? []
+        let statuses = orders.compactMap { $0["status"]?.stringValue }
+        #expect(statuses.allSatisfy { ["PAID", "PAYMENT_FAILED", "EXPIRED"].contains($0) }, "\(statuses)")
+        #expect(statuses.filter { $0 == "PAID" }.count == 120 - (stock["onHand"]?.intValue ?? -1))
+        await client.stop()
+        #expect(await up.stop(signal: SIGTERM) == 0, "stderr: \(up.stderr)")
+    }
 }
