@@ -82,6 +82,21 @@ public final class ManualClock: BrokerClock {
     public var sleeperCount: Int { state.withLock { $0.sleepers.count } }
 
     /// Lets tasks that were just resumed run (the executor is shared, so this yields often).
+    /// Moves time forward `step` at a time, at most `limit` in all, until `condition` holds;
+    /// after each step it also waits a moment in real time, so that work woken on other threads
+    /// (a sleeper that re-registers, a database write) catches up even on a loaded machine.
+    /// Returns whether `condition` came to hold.
+    public func advance(step: Duration, limit: Duration, until condition: () async -> Bool) async -> Bool {
+        var moved = Duration.zero
+        while !(await condition()) {
+            guard moved < limit else { return false }
+            await advance(by: step)
+            moved += step
+            try? await Task.sleep(for: .milliseconds(2))
+        }
+        return true
+    }
+
     public func settle() async {
         for _ in 0..<50 { await Task.yield() }
     }
