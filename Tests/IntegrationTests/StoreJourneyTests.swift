@@ -166,4 +166,41 @@ struct StoreJourneyTests {
         await client.stop()
         #expect(await up.stop(signal: SIGTERM) == 0, "stderr: \(up.stderr)")
     }
+
+    @Test("the notifications node killed during checkouts gets every event after it is back: each customer's feed is complete")
+    func consumerDown() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("quark-down-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let (config, seed) = try Self.layout(directory)
+        let up = try UpProcess(["--config", config, "--data", "\(directory)/data"])
+        try await up.waitForLines(timeout: .seconds(120)) { $0.hasPrefix("quark up: all 5 nodes ready") }
+        let client = try await meshCaller(bind: "tcp://127.0.0.1:0", seed: seed, waitingFor: ["catalog", "commerce", "engagement"])
+        try await client.waitForServices(["carts", "orders", "payments", "inventory", "shipping", "notifications"], timeout: .seconds(20))
+        let buyers = (3000..<3010).map { CallOptions(meta: ["user": StoreUser(id: $0, email: "c\($0)@example.com", roles: [.customer]).json]) }
+        for buyer in buyers { _ = try await client.call("carts.addItem", ["sku": .string(StoreSeed.hotSKU)], options: buyer) }
+        kill(try #require(up.childPIDs["engagement"]), SIGKILL)
+        for buyer in buyers {
+            let order: JSON = [
+                "shippingAddress": ["line1": "1 Main St", "city": "Berlin", "postalCode": "10115", "country": "DE"],
+                "shippingOption": "standard", "idempotencyKey": "down",
+                "payment": ["cardNumber": "4242424242424242", "expMonth": 12, "expYear": 2099, "cvc": "123"],
+            ]
+            #expect(try await client.call("orders.checkout", order, options: buyer)["status"] == "PAID")
+        }
+        try await up.waitForLines(2, timeout: .seconds(60)) { $0.hasPrefix("[engagement] ready") }
+        try await client.waitForServices(["notifications"], timeout: .seconds(20))
+        // Each order makes three lines: received, payment received, paid. Catch-up runs at start.
+        let deadline = ContinuousClock.now + .seconds(40)
+        var counts: [Int] = []
+        repeat {
+            counts = []
+            for buyer in buyers { counts.append(try await client.call("notifications.list", [:], options: buyer)["total"]?.intValue ?? 0) }
+            if counts.allSatisfy({ $0 == 3 }) { break }
+            try await Task.sleep(for: .milliseconds(250))
+        } while ContinuousClock.now < deadline
+        #expect(counts == Array(repeating: 3, count: buyers.count))
+        await client.stop()
+        #expect(await up.stop(signal: SIGTERM) == 0, "stderr: \(up.stderr)")
+    }
 }
