@@ -8,34 +8,12 @@ import Testing
 /// the mesh, is a customer and the staff.
 @Suite("The store across node processes", .serialized, .timeLimit(.minutes(3)))
 struct StoreJourneyTests {
-    /// The store's nodes.yml in `directory`; returns its path and the first node's endpoint.
-    static func layout(_ directory: String) throws -> (config: String, seed: String) {
-        let config = "\(directory)/nodes.yml"
-        let first = freePort()
-        try """
-            heartbeat: {interval: 500ms, timeout: 3s}
-            logLevel: warning
-            nodes:
-              - {id: identity, port: \(first), services: [users, customers]}
-              - {id: catalog, port: \(freePort()), services: [products, categories, inventory]}
-              - {id: commerce, port: \(freePort()), services: [carts, orders, payments]}
-              - {id: fulfilment, port: \(freePort()), services: [shipping]}
-              - {id: engagement, port: \(freePort()), services: [notifications, email]}
-            """.write(toFile: config, atomically: true, encoding: .utf8)
-        return (config, "tcp://127.0.0.1:\(first)")
-    }
-
     @Test("register, browse, cart, checkout (paid), a declined card (stock back), ship, track, the feed")
     func journey() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("quark-store-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let (config, seed) = try Self.layout(directory)
-        let up = try UpProcess(["--config", config, "--data", "\(directory)/data"])
-        try await up.waitForLines(timeout: .seconds(120)) { $0.hasPrefix("quark up: all 5 nodes ready") }
+        let store = try await StoreUp()
+        defer { store.remove() }
+        let (up, client) = (store.up, store.client)
         #expect(up.lines.contains { $0.hasPrefix("[up] admin login: admin@quark.store / ") })
-        let client = try await meshCaller(bind: "tcp://127.0.0.1:0", seed: seed, waitingFor: ["identity", "catalog", "commerce", "fulfilment", "engagement"])
-        try await client.waitForServices(["users", "products", "carts", "orders", "payments", "shipping", "notifications"], timeout: .seconds(20))
 
         let ada = try await client.call("users.register", ["email": "ada@example.com", "password": "correct horse", "name": "Ada"])
         let asAda = CallOptions(meta: ["user": ["id": ada["id"] ?? .null, "email": "ada@example.com", "roles": ["customer"]]])
@@ -43,20 +21,13 @@ struct StoreJourneyTests {
         #expect(try await client.call("products.list")["total"] == 200)
         let hot = StoreSeed.hotSKU
         _ = try await client.call("carts.addItem", ["sku": .string(hot), "quantity": 2], options: asAda)
-        let checkout: (String, String) -> JSON = { key, card in
-            [
-                "shippingAddress": ["name": "Ada", "line1": "1 Main St", "city": "Berlin", "postalCode": "10115", "country": "DE"],
-                "shippingOption": "standard", "idempotencyKey": .string(key),
-                "payment": ["cardNumber": .string(card), "expMonth": 12, "expYear": 2099, "cvc": "123"],
-            ]
-        }
-        let paid = try await client.call("orders.checkout", checkout("first", "4242424242424242"), options: asAda)
+        let paid = try await client.call("orders.checkout", StoreUp.order(key: "first"), options: asAda)
         #expect(paid["status"] == "PAID")
         #expect(try await client.call("inventory.get", ["sku": .string(hot)])["available"] == 18)
 
         _ = try await client.call("carts.addItem", ["sku": .string(hot), "quantity": 3], options: asAda)
         let declined = await #expect(throws: BrokerError.self) {
-            try await client.call("orders.checkout", checkout("second", "4000000000000002"), options: asAda)
+            try await client.call("orders.checkout", StoreUp.order(key: "second", card: "4000000000000002"), options: asAda)
         }
         #expect(declined?.status == 402)
         #expect(try await client.call("inventory.get", ["sku": .string(hot)]) == ["sku": .string(hot), "onHand": 18, "reserved": 0, "available": 18])
@@ -71,31 +42,21 @@ struct StoreJourneyTests {
         while try await !titles().contains("Your order has shipped"), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(200)) }
         #expect(try await titles().contains("Your order has shipped"))
         #expect(try await titles().contains("Payment failed"))
-        await client.stop()
-        #expect(await up.stop(signal: SIGTERM) == 0, "stderr: \(up.stderr)")
+        #expect(await store.stop() == 0, "stderr: \(up.stderr)")
     }
 
     @Test("a flash sale: 200 concurrent checkouts for the hot SKU's 20 units end with exactly 20 paid orders, 180 OUT_OF_STOCK and stock 0")
     func flashSale() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("quark-sale-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let (config, seed) = try Self.layout(directory)
-        let up = try UpProcess(["--config", config, "--data", "\(directory)/data"])
-        try await up.waitForLines(timeout: .seconds(120)) { $0.hasPrefix("quark up: all 5 nodes ready") }
-        let client = try await meshCaller(bind: "tcp://127.0.0.1:0", seed: seed, waitingFor: ["catalog", "commerce", "fulfilment"])
-        try await client.waitForServices(["carts", "orders", "payments", "inventory", "shipping"], timeout: .seconds(20))
+        let store = try await StoreUp()
+        defer { store.remove() }
+        let (up, client) = (store.up, store.client)
         let hot = JSON.string(StoreSeed.hotSKU)
         let buyers = (1000..<1200).map { CallOptions(meta: ["user": StoreUser(id: $0, email: "buyer\($0)@example.com", roles: [.customer]).json]) }
         for buyer in buyers { _ = try await client.call("carts.addItem", ["sku": hot], options: buyer) }
         let outcomes = await withTaskGroup(of: String.self) { group in
             for buyer in buyers {
                 group.addTask {
-                    let order: JSON = [
-                        "shippingAddress": ["line1": "1 Main St", "city": "Berlin", "postalCode": "10115", "country": "DE"],
-                        "shippingOption": "standard", "idempotencyKey": "sale",
-                        "payment": ["cardNumber": "4242424242424242", "expMonth": 12, "expYear": 2099, "cvc": "123"],
-                    ]
+                    let order: JSON = StoreUp.order(key: "sale")
                     do {
                         return try await client.call("orders.checkout", order, options: buyer)["status"]?.stringValue ?? "?"
                     } catch let error as BrokerError {
@@ -109,20 +70,14 @@ struct StoreJourneyTests {
         }
         #expect(outcomes == ["PAID": 20, "OUT_OF_STOCK": 180])
         #expect(try await client.call("inventory.get", ["sku": hot]) == ["sku": hot, "onHand": 0, "reserved": 0, "available": 0])
-        await client.stop()
-        #expect(await up.stop(signal: SIGTERM) == 0, "stderr: \(up.stderr)")
+        #expect(await store.stop() == 0, "stderr: \(up.stderr)")
     }
 
     @Test("kill -9 of the orders node during 50 checkouts: after its restart every order ends paid or failed, no stock stays reserved")
     func crashDuringCheckouts() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("quark-crash-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let (config, seed) = try Self.layout(directory)
-        let up = try UpProcess(["--config", config, "--data", "\(directory)/data"])
-        try await up.waitForLines(timeout: .seconds(120)) { $0.hasPrefix("quark up: all 5 nodes ready") }
-        let client = try await meshCaller(bind: "tcp://127.0.0.1:0", seed: seed, waitingFor: ["catalog", "commerce", "fulfilment"])
-        try await client.waitForServices(["carts", "orders", "payments", "inventory", "shipping"], timeout: .seconds(20))
+        let store = try await StoreUp()
+        defer { store.remove() }
+        let (up, client) = (store.up, store.client)
         let hot = JSON.string(StoreSeed.hotSKU)
         let buyers = (2000..<2050).map { CallOptions(meta: ["user": StoreUser(id: $0, email: "b\($0)@example.com", roles: [.customer]).json]) }
         for buyer in buyers { _ = try await client.call("carts.addItem", ["sku": hot], options: buyer) }
@@ -133,11 +88,7 @@ struct StoreJourneyTests {
             await withTaskGroup(of: Void.self) { group in
                 for buyer in buyers {
                     group.addTask {
-                        let order: JSON = [
-                            "shippingAddress": ["line1": "1 Main St", "city": "Berlin", "postalCode": "10115", "country": "DE"],
-                            "shippingOption": "standard", "idempotencyKey": "crash",
-                            "payment": ["cardNumber": "4242424242424242", "expMonth": 12, "expYear": 2099, "cvc": "123"],
-                        ]
+                        let order: JSON = StoreUp.order(key: "crash")
                         _ = try? await client.call("orders.checkout", order, options: buyer)
                     }
                 }
@@ -163,29 +114,19 @@ struct StoreJourneyTests {
         let statuses = orders.compactMap { $0["status"]?.stringValue }
         #expect(statuses.allSatisfy { ["PAID", "PAYMENT_FAILED", "EXPIRED"].contains($0) }, "\(statuses)")
         #expect(statuses.filter { $0 == "PAID" }.count == 120 - (stock["onHand"]?.intValue ?? -1))
-        await client.stop()
-        #expect(await up.stop(signal: SIGTERM) == 0, "stderr: \(up.stderr)")
+        #expect(await store.stop() == 0, "stderr: \(up.stderr)")
     }
 
     @Test("the notifications node killed during checkouts gets every event after it is back: each customer's feed is complete")
     func consumerDown() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("quark-down-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let (config, seed) = try Self.layout(directory)
-        let up = try UpProcess(["--config", config, "--data", "\(directory)/data"])
-        try await up.waitForLines(timeout: .seconds(120)) { $0.hasPrefix("quark up: all 5 nodes ready") }
-        let client = try await meshCaller(bind: "tcp://127.0.0.1:0", seed: seed, waitingFor: ["catalog", "commerce", "engagement"])
-        try await client.waitForServices(["carts", "orders", "payments", "inventory", "shipping", "notifications"], timeout: .seconds(20))
+        let store = try await StoreUp()
+        defer { store.remove() }
+        let (up, client) = (store.up, store.client)
         let buyers = (3000..<3010).map { CallOptions(meta: ["user": StoreUser(id: $0, email: "c\($0)@example.com", roles: [.customer]).json]) }
         for buyer in buyers { _ = try await client.call("carts.addItem", ["sku": .string(StoreSeed.hotSKU)], options: buyer) }
         kill(try #require(up.childPIDs["engagement"]), SIGKILL)
         for buyer in buyers {
-            let order: JSON = [
-                "shippingAddress": ["line1": "1 Main St", "city": "Berlin", "postalCode": "10115", "country": "DE"],
-                "shippingOption": "standard", "idempotencyKey": "down",
-                "payment": ["cardNumber": "4242424242424242", "expMonth": 12, "expYear": 2099, "cvc": "123"],
-            ]
+            let order: JSON = StoreUp.order(key: "down")
             #expect(try await client.call("orders.checkout", order, options: buyer)["status"] == "PAID")
         }
         try await up.waitForLines(2, timeout: .seconds(60)) { $0.hasPrefix("[engagement] ready") }
@@ -200,7 +141,6 @@ struct StoreJourneyTests {
             try await Task.sleep(for: .milliseconds(250))
         } while ContinuousClock.now < deadline
         #expect(counts == Array(repeating: 3, count: buyers.count))
-        await client.stop()
-        #expect(await up.stop(signal: SIGTERM) == 0, "stderr: \(up.stderr)")
+        #expect(await store.stop() == 0, "stderr: \(up.stderr)")
     }
 }
