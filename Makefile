@@ -1,7 +1,7 @@
 # Quark: `make run` starts every node of nodes.yml (`quark up`), `make test` runs every test. Both install what is missing.
 SWIFT ?= swift
 
-.PHONY: deps build release test run bench bench-nats clean
+.PHONY: deps build release test run bench bench-checkout bench-nats clean
 
 deps:
 	@scripts/install-deps.sh
@@ -24,6 +24,10 @@ run: release
 bench: release
 	.build/release/quark bench local --inflight 1 --json
 	.build/release/quark bench local --inflight 64 --json
+
+# The store: checkouts through the node processes of nodes.yml against one process (BENCHMARKS.md).
+bench-checkout: release
+	.build/release/quark bench checkout --tier M --buyers 50 --seconds 10 --json
 
 # Quark over NATS against two MoleculerPy nodes on the same nats-server (BENCHMARKS.md).
 bench-nats: release

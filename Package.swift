@@ -82,7 +82,7 @@ let package = Package(
         .executableTarget(
             name: "Node",
             dependencies: [
-                "Broker", "Services", "ZeroMQTransporter", "NATSTransporter", "NodeKit", "CEditLine",
+                "Broker", "BrokerTesting", "Services", "ZeroMQTransporter", "NATSTransporter", "NodeKit", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

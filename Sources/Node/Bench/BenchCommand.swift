@@ -6,7 +6,10 @@ struct BenchCommand: AsyncParsableCommand {
         commandName: "bench",
         abstract: "Run a benchmark scenario (build with -c release).",
         discussion: "Example: quark bench local --json",
-        subcommands: [LocalBenchCommand.self, HubBenchCommand.self, RemoteBenchCommand.self, EventsBenchCommand.self, RawZeroMQBenchCommand.self, RawNATSBenchCommand.self]
+        subcommands: [
+            LocalBenchCommand.self, HubBenchCommand.self, RemoteBenchCommand.self, EventsBenchCommand.self, RawZeroMQBenchCommand.self,
+            RawNATSBenchCommand.self, CheckoutBenchCommand.self,
+        ]
     )
 }
 

@@ -14,6 +14,13 @@ enum BenchLoop {
     static func run(
         inflight: Int, seconds: Double, calls: Int? = nil, _ operation: @escaping @Sendable () async throws -> Void
     ) async throws -> Result {
+        try await run(inflight: inflight, seconds: seconds, calls: calls) { _ in try await operation() }
+    }
+
+    /// The same, telling the operation which loop (0..<inflight) runs it.
+    static func run(
+        inflight: Int, seconds: Double, calls: Int? = nil, _ operation: @escaping @Sendable (Int) async throws -> Void
+    ) async throws -> Result {
         let clock = ContinuousClock()
         if let calls {
             let start = clock.now
@@ -30,17 +37,17 @@ enum BenchLoop {
     }
 
     private static func measure(
-        inflight: Int, count: Int, until end: ContinuousClock.Instant, _ operation: @escaping @Sendable () async throws -> Void
+        inflight: Int, count: Int, until end: ContinuousClock.Instant, _ operation: @escaping @Sendable (Int) async throws -> Void
     ) async throws -> Result {
         try await withThrowingTaskGroup(of: (Int, LatencyHistogram).self) { group in
-            for _ in 0..<max(1, inflight) {
+            for loop in 0..<max(1, inflight) {
                 group.addTask {
                     var histogram = LatencyHistogram()
                     var calls = 0
                     let endNanoseconds = Nanoseconds.now + (end - ContinuousClock.now).nanoseconds
                     var now = Nanoseconds.now
                     while now < endNanoseconds, calls < count {
-                        try await operation()
+                        try await operation(loop)
                         let after = Nanoseconds.now
                         histogram.record(nanoseconds: after - now)
                         now = after

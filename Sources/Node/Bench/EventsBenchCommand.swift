@@ -15,7 +15,7 @@ struct EventsBenchCommand: AsyncParsableCommand {
     func run() async throws {
         let sink = try await ChildNode.start(services: ["benchsink"])
         defer { sink.stop() }
-        let emitter = try await sink.client(nodeID: "bench-emitter", waitingFor: "benchsink")
+        let emitter = try await sink.client(nodeID: "bench-emitter", waitingFor: ["benchsink"])
         let total = options.calls ?? 100_000
         let start = ContinuousClock.now
         var histogram = LatencyHistogram()

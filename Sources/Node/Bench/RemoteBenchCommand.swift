@@ -1,8 +1,6 @@
 import ArgumentParser
 import Broker
 import Foundation
-import NATSTransporter
-import ZeroMQTransporter
 
 /// `quark bench remote`: `math.add` called on a second node PROCESS, through the full broker
 /// path on both sides. Over the ZeroMQ mesh the baseline is the raw libzmq round trip
@@ -40,7 +38,7 @@ struct RemoteBenchCommand: AsyncParsableCommand {
         let nats = transporter == "zmq" ? nil : transporter
         let callee = try await ChildNode.start(services: ["math"], transporter: nats)
         defer { callee.stop() }
-        let caller = try await callee.client(nodeID: "bench-caller-\(getpid())", waitingFor: "math", nats: nats)
+        let caller = try await callee.client(nodeID: "bench-caller-\(getpid())", waitingFor: ["math"], nats: nats)
         let params: JSON = ["a": 1, "b": 2]
         var measured: [Round] = []
         for _ in 0..<rounds {
@@ -78,73 +76,5 @@ struct RemoteBenchCommand: AsyncParsableCommand {
                 "ratio_to_baseline": .double((ratio * 10_000).rounded() / 10_000),
             ]
         }
-    }
-}
-
-/// A `quark node` child process, started and waited for until it prints its ready line.
-struct ChildNode {
-    let process: Process
-    let endpoint: String
-
-    /// Without `--id` the child ignores any ./nodes.yml and picks its own nodeID. With `nats`
-    /// (a server URL) it runs on NATS instead of the mesh.
-    static func start(services: [String], transporter nats: String? = nil, timeout: Duration = .seconds(20)) async throws -> ChildNode {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        process.arguments = ["node", "--services", services.joined(separator: ","), "--bind", "tcp://127.0.0.1:0", "--log-level", "error"]
-            + (nats.map { ["--transporter", $0] } ?? [])
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let reader = Task.detached { () -> String? in
-            var buffer = ""
-            while true {
-                let chunk = output.fileHandleForReading.availableData
-                if chunk.isEmpty { return nil }
-                buffer += String(decoding: chunk, as: UTF8.self)
-                if let line = buffer.split(separator: "\n").first(where: { $0.hasPrefix("ready ") }) { return String(line) }
-            }
-        }
-        let watchdog = Task {
-            try await Task.sleep(for: timeout)
-            reader.cancel()
-            process.terminate()
-        }
-        let line = await reader.value
-        watchdog.cancel()
-        guard let line, let endpoint = line.split(separator: " ").last.map(String.init) else {
-            process.terminate()
-            throw ValidationError("the child node (\(services.joined(separator: ","))) did not become ready within \(timeout)")
-        }
-        return ChildNode(process: process, endpoint: endpoint)
-    }
-
-    /// A started broker in this process that joins the child's mesh (through it as the seed),
-    /// or its NATS server, and has seen `service`.
-    func client(nodeID: String, waitingFor service: String, nats: String? = nil) async throws -> ServiceBroker {
-        let transporter: any Transporter
-        if let nats {
-            var options = try NATSOptions(urls: [nats])
-            options.logger.logLevel = .error
-            transporter = NATSTransporter(options: options)
-        } else {
-            var mesh = ZeroMQOptions(bind: "tcp://127.0.0.1:0", seeds: [endpoint])
-            mesh.logger.logLevel = .error
-            transporter = ZeroMQTransporter(options: mesh)
-        }
-        var configuration = BrokerConfiguration(nodeID: nodeID, transporter: transporter)
-        configuration.lifecycle.discoveryWait = .milliseconds(100)
-        configuration.logger.logLevel = .error
-        let broker = ServiceBroker(configuration)
-        try await broker.start()
-        try await broker.waitForServices([service], timeout: .seconds(10))
-        return broker
-    }
-
-    /// SIGTERM, then wait for the exit.
-    func stop() {
-        guard process.isRunning else { return }
-        process.terminate()
-        process.waitUntilExit()
     }
 }

@@ -29,7 +29,7 @@ extension NodeSettings {
         settings.httpPort = entry?.httpPort
         settings.gateway = entry?.httpPort == nil ? nil : file?.gateway
         settings.options = entry?.options ?? [:]
-        settings.serviceSettings = mergedSettings(file?.settings ?? [:], entry?.settings ?? [:])
+        settings.serviceSettings = NodesFile.mergedSettings(file?.settings ?? [:], entry?.settings ?? [:])
         settings.heartbeat = file?.heartbeat ?? settings.heartbeat
         settings.logLevel = try layers.value(flags.logLevel, flagName: "--log-level", variable: "QUARK_LOG_LEVEL",
             ConfigValues.logLevel) ?? entry?.logLevel ?? file?.logLevel ?? .info
@@ -48,14 +48,6 @@ extension NodeSettings {
                 message: "no services to run; give --services a,b\(hint)")
         }
         return settings
-    }
-
-    /// The file's per-service settings with the node's laid over them, key by key.
-    private static func mergedSettings(_ shared: [String: JSON], _ own: [String: JSON]) -> [String: JSON] {
-        shared.merging(own) { base, override in
-            guard case .object(let baseMembers) = base, case .object(let overrideMembers) = override else { return override }
-            return .object(baseMembers.merging(overrideMembers) { _, new in new })
-        }
     }
 
     /// The node id (`QUARK_ID` over `--id`) and, with a file, its entry.

@@ -59,4 +59,16 @@ public struct NodesFile: Sendable {
     public static func parse(text: String, file: String, knownServices: Set<String>) throws(ConfigError) -> NodesFile {
         try NodesFileParser(reader: YAMLReader(file: file), knownServices: knownServices).parse(text)
     }
+
+    /// The settings of each service on `entry`: the file's, overridden key by key by the node's.
+    public func serviceSettings(on entry: NodeEntry) -> [String: JSON] {
+        Self.mergedSettings(settings, entry.settings)
+    }
+
+    static func mergedSettings(_ shared: [String: JSON], _ own: [String: JSON]) -> [String: JSON] {
+        shared.merging(own) { base, override in
+            guard case .object(let baseMembers) = base, case .object(let overrideMembers) = override else { return override }
+            return .object(baseMembers.merging(overrideMembers) { _, new in new })
+        }
+    }
 }
